@@ -1,0 +1,1 @@
+"""Domain layer: entities, enums, value objects and errors. No Qt, no I/O."""

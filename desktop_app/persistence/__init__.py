@@ -1,0 +1,1 @@
+"""Persistence: engine + pragmas, unit of work, sequences, migrations, read queries."""

@@ -1,0 +1,71 @@
+"""ServiceHub: the single API the UI and the CLI call."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from desktop_app.config import AppConfig
+from desktop_app.domain.clock import Clock, SystemClock
+from desktop_app.persistence.database import Database, open_database
+from desktop_app.persistence.migrate import migrate
+from desktop_app.rules.ruleset import RuleRegistry
+from desktop_app.services.admin import AdminService
+from desktop_app.services.archive import ArchiveService
+from desktop_app.services.context import SYSTEM_ACTOR, Actor, ServiceContext
+from desktop_app.services.decisions import DecisionService
+from desktop_app.services.documents import DocumentService
+from desktop_app.services.investigation import InvestigationService
+from desktop_app.services.registration import RegistrationService
+from desktop_app.services.review import ReviewService
+
+
+@dataclass
+class Services:
+    """All services acting for one user."""
+
+    ctx: ServiceContext
+    actor: Actor
+
+    def __post_init__(self) -> None:
+        a, c = self.actor, self.ctx
+        self.registration = RegistrationService(c, a, self)
+        self.review = ReviewService(c, a, self)
+        self.documents = DocumentService(c, a, self)
+        self.investigation = InvestigationService(c, a, self)
+        self.decisions = DecisionService(c, a, self)
+        self.archive = ArchiveService(c, a, self)
+        self.admin = AdminService(c, a, self)
+        for name, factory in EXTRA_SERVICES.items():
+            setattr(self, name, factory(c, a, self))
+
+    def as_user(self, actor: Actor) -> "Services":
+        return Services(self.ctx, actor)
+
+    def status_info(self) -> dict[str, str]:
+        today = self.ctx.clock.today()
+        rules = self.ctx.rule_set_for(today)
+        cal = self.ctx.calendar()
+        missing = [y for y in (today.year, today.year + 1) if not cal.is_year_confirmed(y)]
+        warn = ("工作日历未确认：" + "、".join(f"{y}年" for y in missing) + "（请导入国务院办公厅放假安排）") if missing else ""
+        return {"database": self.ctx.db.describe(), "rule_set": rules.title + (
+            "（时限待核实）" if not rules.time_limits_confirmed else ""), "calendar_warning": warn,
+                "user": self.actor.full_name}
+
+
+# Services added by other modules (statistics, exchange, backup …) register here: name -> factory.
+EXTRA_SERVICES: dict[str, Any] = {}
+
+
+def open_services(config: AppConfig, *, clock: Clock | None = None, actor: Actor = SYSTEM_ACTOR,
+                  database: Database | None = None, run_migrations: bool = True) -> Services:
+    """Open the database (migrating it), load rule sets, ensure the local office exists."""
+    db = database or open_database(config.resolved_database_url)
+    if run_migrations:
+        migrate(db)
+    ctx = ServiceContext(db=db, clock=clock or SystemClock(), rules=RuleRegistry.load_default(),
+                         office_code=config.office_code)
+    services = Services(ctx, actor)
+    services.as_user(SYSTEM_ACTOR).admin.ensure_office(
+        code=config.office_code, name=config.office_name, short_name=config.office_short_name)
+    return services
