@@ -1,0 +1,1 @@
+"""Command line: argparse over the same services as the GUI."""
