@@ -8,6 +8,7 @@ truncated between tests). No database is ever mocked.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import shutil
 from collections.abc import Iterator
@@ -22,6 +23,8 @@ from desktop_app.domain.clock import FixedClock
 from desktop_app.domain.models import Base
 from desktop_app.persistence.database import open_database
 from desktop_app.persistence.migrate import migrate
+from desktop_app.services import admin as admin_module
+from desktop_app.services.admin import hash_password as _real_hash
 from desktop_app.services.context import Actor
 from desktop_app.services.hub import Services, open_services
 
@@ -135,8 +138,15 @@ STAFF = {
 }
 
 
+@functools.lru_cache(maxsize=8)
+def _cached_hash(password: str) -> str:
+    return _real_hash(password)
+
+
 @pytest.fixture
-def staff(services: Services) -> Staff:
+def staff(services: Services, monkeypatch: pytest.MonkeyPatch) -> Staff:
+    # argon2 is deliberately slow; one hash per password per test process keeps the suite fast.
+    monkeypatch.setattr(admin_module, "hash_password", _cached_hash)
     ids = {}
     for key, (username, name, roles, unit) in STAFF.items():
         ids[key] = services.admin.create_user(username, name, "Passw0rd!", roles, unit_name=unit,

@@ -266,14 +266,18 @@ def _draw_decoration(canvas: Canvas, decor: PageDecoration, qr: list[list[bool]]
     # Header: organ, case number, 文号 at the left; the QR code at the right.
     qr_x = PAGE_WIDTH - MARGIN_RIGHT - QR_SIZE
     qr_y = PAGE_HEIGHT - 8 * mm - QR_SIZE
-    _draw_qr(canvas, qr, qr_x, qr_y, QR_SIZE)
+    if decor.case_no:  # documents about no case (the 公示 poster) carry no case code
+        _draw_qr(canvas, qr, qr_x, qr_y, QR_SIZE)
     canvas.setFillColor(colors.black)
     canvas.setFont(SONG, 9)
     header_y = PAGE_HEIGHT - 13 * mm
-    canvas.drawString(MARGIN_LEFT, header_y, f"{decor.organ_name}　{decor.title}")
-    canvas.drawString(MARGIN_LEFT, header_y - 12, f"案件编号：{decor.case_no}")
+    lines = [f"{decor.organ_name}　{decor.title}"]
+    if decor.case_no:
+        lines.append(f"案件编号：{decor.case_no}")
     if decor.doc_number:
-        canvas.drawString(MARGIN_LEFT, header_y - 24, f"文号：{decor.doc_number}")
+        lines.append(f"文号：{decor.doc_number}")
+    for index, line in enumerate(lines):
+        canvas.drawString(MARGIN_LEFT, header_y - 12 * index, line)
     canvas.setLineWidth(0.5)
     canvas.line(MARGIN_LEFT, PAGE_HEIGHT - 29 * mm, qr_x - 3 * mm, PAGE_HEIGHT - 29 * mm)
 
@@ -331,7 +335,8 @@ def _canvas_class(decor: PageDecoration, creation_stamp: str, result: dict[str, 
             total = len(self._held_pages)
             result["pages"] = total
             # Same code on every page: the scanner needs the case and the version, not the page.
-            qr = _qr_modules(make_qr_payload(decor.case_no, decor.kind, decor.version_hash))
+            qr = _qr_modules(make_qr_payload(decor.case_no, decor.kind, decor.version_hash)) \
+                if decor.case_no else []
             for number, state in enumerate(self._held_pages, start=1):
                 self.__dict__.update(state)
                 _draw_decoration(self, decor, qr, number, total)

@@ -423,3 +423,177 @@ class ReplyData(DocumentData):
     outcome: str
     basis: str = ""
     contact: ContactInfo = field(default_factory=ContactInfo)
+
+
+# ---------------------------------------------------------------- investigation records (A8–A10, A12, A14)
+
+@dataclass(frozen=True, kw_only=True)
+class ExtensionApprovalData(DocumentData):
+    """延长办理期限审批表 (A12, Art. 15): the head approves; the requester may not approve."""
+
+    complainant: str
+    respondents: str
+    accepted_on: date
+    original_deadline: date
+    requested_deadline: date
+    reason: str  # 投诉事项复杂的理由
+    requester: str
+    requested_on: date
+    after_deadline: bool = False  # 逾期后延期
+    decision: str = ""  # "同意" / "不同意" / "" (pending)
+    approver: str = ""
+    decision_note: str = ""
+    decided_on: date | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class RespondentFinding:
+    """调查报告 section for one respondent: facts, evidence, explanation, proposed outcome."""
+
+    respondent: str  # "律师 李明（辽宁正大律师事务所）"
+    facts: str
+    evidence: tuple[str, ...] = ()
+    explanation: str = ""  # 被投诉人的说明及采纳情况
+    basis: str = ""
+    proposed_outcome: str = ""
+    measures: tuple[str, ...] = ()
+    transfers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class InvestigationReportData(DocumentData):
+    """调查报告 / 拟处理意见 (A14)."""
+
+    complainant: str
+    accepted_on: date | None
+    allegations: tuple[str, ...]  # what was complained of (ground + request), no personal data
+    investigators: tuple[str, ...]
+    process: tuple[str, ...] = ()  # 调查经过: acts, transcripts, in date order
+    findings: tuple[RespondentFinding, ...] = ()
+    report: str = ""  # the team's narrative (CaseEvent INVESTIGATION_REPORT)
+    proposed_on: date | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class CalledFile:
+    reference: str  # 案卷编号
+    title: str = ""
+    original: bool = False  # 原件 / 复印件
+    pages: int | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class FileCallupData(DocumentData):
+    """调阅案卷档案登记表 (A8, Art. 11–12)."""
+
+    from_whom: str
+    files: tuple[CalledFile, ...]
+    investigators: tuple[str, ...]
+    out_on: date
+    due_on: date | None = None
+    returned_on: date | None = None
+    aid_case_open: bool | None = None
+    non_obstruction_note: str = ""  # Art 11: how the respondent's live aid case is protected
+    purpose: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class EvidenceRow:
+    description: str
+    source: str = ""
+    method: str = ""  # e.g. 调阅复制 / 当事人提交 / 调查笔录
+    collected_on: date | None = None
+    pages: int | None = None
+    original: bool = False
+    collectors: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class EvidenceListData(DocumentData):
+    """证据材料清单 (A9, Art. 12)."""
+
+    items: tuple[EvidenceRow, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class DepartmentOpinionData(DocumentData):
+    """听取有关部门意见和建议记录 (A10, Art. 12)."""
+
+    department: str
+    person: str = ""
+    heard_on: date
+    place: str = ""
+    investigators: tuple[str, ...] = ()
+    subject: str = ""  # 征询事项
+    opinion: str = ""
+    attachments: tuple[str, ...] = ()
+
+
+# ---------------------------------------------------------------- after the decision (A19, A22, A23)
+
+@dataclass(frozen=True, kw_only=True)
+class SupervisionRecordData(DocumentData):
+    """处理决定执行监督记录 (A19, Art. 18)."""
+
+    respondent: str
+    decision_ref: str  # 处理决定书文号 or date
+    measure: str
+    due_on: date
+    report_received_on: date | None = None
+    report_note: str = ""
+    verified_on: date | None = None
+    verifier: str = ""
+    result: str = ""  # label, e.g. 整改到位
+    verification_note: str = ""
+    corrective_action: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class WithdrawalRecordData(DocumentData):
+    """撤回投诉记录 (A22): the complainant's signed withdrawal and the head's decision."""
+
+    complainant: str
+    withdrawn_on: date
+    reason: str
+    signed: bool
+    decision: str  # 终止办理 / 继续办理
+    head: str = ""
+    head_note: str = ""
+    decided_on: date | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReconsiderationRecordData(DocumentData):
+    """复议/诉讼/上级纠正结果记录 (A23, Art. 17, 20)."""
+
+    event: str  # label, e.g. 行政复议结果
+    organ: str
+    reference_no: str = ""
+    occurred_on: date
+    result: str = ""
+    instruction: str = ""  # 要求 / 纠正意见
+    action_taken: str = ""
+
+
+# ---------------------------------------------------------------- A21 公示
+
+@dataclass(frozen=True, kw_only=True)
+class NoticeItem:
+    text: str
+    citation: str = ""  # e.g. "第五条第（三）项"
+
+
+@dataclass(frozen=True, kw_only=True)
+class PublicNoticeData(DocumentData):
+    """法律援助投诉公示 (A21, Art. 4): channels, scope, procedure, time limits. No case data."""
+
+    statute: str  # 《法律援助投诉处理办法》
+    supervision_phone: str = ""
+    reception_hours: str = ""
+    complainants: tuple[str, ...] = ()  # who may complain (Art 2)
+    respondents: tuple[str, ...] = ()  # against whom
+    scope: tuple[NoticeItem, ...] = ()  # Art 5
+    channels: tuple[str, ...] = ()  # how (Art 6)
+    procedure: tuple[str, ...] = ()  # steps (Art 6–17)
+    time_limits: tuple[str, ...] = ()
+    not_accepted: tuple[NoticeItem, ...] = ()  # Art 9

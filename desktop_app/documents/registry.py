@@ -15,6 +15,12 @@ from desktop_app.documents.kinds.letters import (render_explanation_request,
                                                  render_extension_notice,
                                                  render_handling_decision, render_reply,
                                                  render_stop_order, render_transfer_letter)
+from desktop_app.documents.kinds.records import (render_department_opinion, render_evidence_list,
+                                                 render_extension_approval, render_file_callup,
+                                                 render_investigation_report, render_public_notice,
+                                                 render_reconsideration_record,
+                                                 render_supervision_record,
+                                                 render_withdrawal_record)
 from desktop_app.documents.kinds.transcript import render_transcript
 from desktop_app.documents.models import (AcceptanceNoticeData, ExplanationRequestData,
                                           ExtensionNoticeData, HandlingDecisionData,
@@ -23,6 +29,11 @@ from desktop_app.documents.models import (AcceptanceNoticeData, ExplanationReque
                                           OralRecordData, PoaData, RegistrationFormData,
                                           ServiceReceiptData, SupplementNoticeData,
                                           TranscriptData)
+from desktop_app.documents.models import (DepartmentOpinionData, EvidenceListData,
+                                          ExtensionApprovalData, FileCallupData,
+                                          InvestigationReportData, PublicNoticeData,
+                                          ReconsiderationRecordData, SupervisionRecordData,
+                                          WithdrawalRecordData)
 
 
 @dataclass(frozen=True)
@@ -56,6 +67,20 @@ _KINDS = (
                  render_handling_decision),
     DocumentKind("transfer_letter", "移送函", TransferLetterData, render_transfer_letter),
     DocumentKind("reply", "法律援助投诉处理答复书", ReplyData, render_reply),
+    DocumentKind("extension_approval", "延长办理期限审批表", ExtensionApprovalData,
+                 render_extension_approval),
+    DocumentKind("investigation_report", "调查报告", InvestigationReportData,
+                 render_investigation_report),
+    DocumentKind("file_callup", "调阅案卷档案登记表", FileCallupData, render_file_callup),
+    DocumentKind("evidence_list", "证据材料清单", EvidenceListData, render_evidence_list),
+    DocumentKind("department_opinion", "听取有关部门意见和建议记录", DepartmentOpinionData,
+                 render_department_opinion),
+    DocumentKind("supervision_record", "处理决定执行监督记录", SupervisionRecordData,
+                 render_supervision_record),
+    DocumentKind("withdrawal_record", "撤回投诉记录", WithdrawalRecordData, render_withdrawal_record),
+    DocumentKind("reconsideration_record", "行政复议、行政诉讼及上级纠正情况记录",
+                 ReconsiderationRecordData, render_reconsideration_record),
+    DocumentKind("public_notice", "法律援助投诉事项公示", PublicNoticeData, render_public_notice),
 )
 
 DOCUMENT_KINDS: dict[str, DocumentKind] = {kind.code: kind for kind in _KINDS}

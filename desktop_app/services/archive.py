@@ -147,6 +147,9 @@ class ArchiveService(ServiceBase):
             s = uow.session
             c = load_case(s, case_id)
             lifecycle.transition("T14_archive", c.state)
+            from desktop_app.services.documents import issue_document
+            # The 登记表 carries the review opinion and the notice number: bring it up to date first.
+            issue_document(self.ctx, uow, c, "registration_form")
             check = check_volume(self.ctx, s, c)
             if not check.complete:
                 raise TransitionRefused("案卷材料不齐全，不能归档。缺少：" + "；".join(

@@ -338,3 +338,5 @@ def build_transcript(req: BuildRequest) -> d.TranscriptData:
                                   phone=t.interviewee_phone, role=_label(IntervieweeRole, t.interviewee_role)),
         opening_notice=t.opening_text, turns=tuple(d.QaTurn(question=x.question, answer=x.answer) for x in turns),
         refusal_annotation=t.refusal_note)
+
+from desktop_app.services import document_builders_more  # noqa: F401

@@ -19,6 +19,7 @@ from desktop_app.services.base import ServiceBase
 from desktop_app.services.cases import live, load_case, refresh_derived
 from desktop_app.services.context import UnitOfWork, next_sequence
 from desktop_app.services.dto import CaseRef, DocumentInfo, GeneratedDocument
+from desktop_app.services.security import require_case_detail
 
 # Documents whose service (送达) stops a statutory clock.
 NOTICE_KINDS = ("acceptance_notice", "non_acceptance_notice")
@@ -97,6 +98,7 @@ class DocumentService(ServiceBase):
             options.setdefault("variant", "blank")
         with self.uow() as uow:
             c = load_case(uow.session, case_id, write=False)
+            require_case_detail(uow.session, self.actor, c, "打印文书")  # sensitive cases (issue 6)
             if c.state == CaseState.ARCHIVED or c.imported:
                 doc = _latest(uow.session, c.id, kind, subject_id, options.get("variant", ""))
                 if doc is None:
@@ -115,6 +117,7 @@ class DocumentService(ServiceBase):
             doc = uow.session.get(m.Document, document_id)
             if doc is None:
                 raise NotFound("找不到该文书。")
+            require_case_detail(uow.session, self.actor, uow.session.get(m.Complaint, doc.complaint_id), "重印文书")
             uow.audit("document.print", entity="document", entity_id=doc.id, complaint_id=doc.complaint_id,
                       summary=f"重印{doc.title}第{doc.version_no}版")
             return GeneratedDocument(doc.id, doc.kind, doc.title, doc.doc_no, doc.version_hash, doc.page_count,

@@ -22,6 +22,7 @@ from desktop_app.domain.enums import (
 )
 from desktop_app.domain.errors import NotFound, TransitionRefused, ValidationError
 from desktop_app.rules import lifecycle
+from desktop_app.services.security import require_case_detail
 from desktop_app.services.base import ServiceBase
 from desktop_app.services.cases import case_clocks, load_case, refresh_derived
 from desktop_app.services.documents import issue_document
@@ -327,6 +328,7 @@ class InvestigationService(ServiceBase):
     def get_transcript(self, transcript_id: int) -> TranscriptView:
         with self.read() as s:
             t = self._transcript(s, transcript_id)
+            require_case_detail(s, self.actor, s.get(m.Complaint, t.complaint_id), "查看调查笔录")  # issue 6
             turns = [x for x in t.turns if x.retired_at is None]
             data = TranscriptInput(
                 investigator_ids=[ti.user_id for ti in t.investigators], recorder_id=t.recorder_id,

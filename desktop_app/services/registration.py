@@ -13,6 +13,7 @@ from desktop_app.domain import models as m
 from desktop_app.domain.enums import CaseState, Channel, DeadlineStatus, Role, SignatureStatus
 from desktop_app.domain.errors import NotFound, TransitionRefused, ValidationError
 from desktop_app.domain.identity import mask_id, mask_name
+from desktop_app.persistence import search
 from desktop_app.rules import lifecycle
 from desktop_app.services.base import ServiceBase
 from desktop_app.services.cases import (
@@ -190,6 +191,8 @@ class RegistrationService(ServiceBase):
         refresh_derived(self.ctx, uow.session, c)
         uow.audit("case.transition", entity="complaint", entity_id=c.id, complaint_id=c.id,
                   summary="完成登记", before={"state": before}, after={"state": c.state})
+        from desktop_app.services.documents import issue_document
+        issue_document(self.ctx, uow, c, "registration_form")  # 登记表 exists from registration on (Art 10)
 
     def _parties(self, c: m.Complaint) -> dict[str, Any]:
         return {
@@ -308,12 +311,10 @@ class RegistrationService(ServiceBase):
         if flt.overdue_only:
             cond.append(and_(m.Complaint.next_due_date.is_not(None),
                              m.Complaint.next_due_date < self.ctx.clock.today()))
-        text = flt.text.strip()
-        if text:
-            like = f"%{_escape_like(text)}%"
-            cond.append(or_(m.Complaint.party_text.like(like, escape="\\"),
-                            m.Complaint.request_text.like(like, escape="\\"),
-                            m.Complaint.facts_text.like(like, escape="\\")))
+        # Substring search through the FTS5 trigram / pg_trgm indexes (persistence/search.py).
+        found = search.text_condition(self.ctx.db.engine.dialect.name, flt.text, id_column=m.Complaint.id)
+        if found is not None:
+            cond.append(found)
         return cond
 
     def find_duplicates(self, inp: RegistrationInput, *, exclude_case_id: int | None = None,

@@ -251,7 +251,7 @@ class ReviewService(ServiceBase):
                 kind = "acceptance_notice"
             else:
                 lifecycle.transition("T5_not_accept", c.state)
-                self._guard_not_accept(s, c, rules, reason_codes, competent_organ)
+                self._guard_not_accept(s, c, rules, reason_codes, competent_organ, note)
                 c.decision, c.decision_reasons = dec.value, reason_codes
                 c.state = CaseState.NOT_ACCEPTED.value
                 kind = "non_acceptance_notice"
@@ -289,11 +289,15 @@ class ReviewService(ServiceBase):
                 if v.get("applies") and not (code == "R9-1" and rv.new_evidence):
                     r = rules.reason(code)
                     missing.append(f"存在不予受理情形：{r.label}（{rules.citation(r.article, r.item)}）")
+        ground = rules.grounds.get(c.ground_code)
+        if ground is not None and "其他" in ground.label and not (rv and rv.opinion.strip()):
+            # T23: the catch-all ground needs the management rule relied on, in the review opinion.
+            missing.append(f"以“{ground.label}”受理时，在审查意见中写明所依据的法律援助管理规定")
         if missing:
             raise TransitionRefused("不能决定受理，尚缺：" + "；".join(missing) + "。", code="accept_guard")
 
     def _guard_not_accept(self, s: Session, c: m.Complaint, rules: Any, codes: list[str],
-                          competent_organ: str) -> None:
+                          competent_organ: str, note: str) -> None:
         if not codes:
             raise ValidationError("不予受理须选择理由，并引用具体条款项（如第九条第（三）项）。", field="reason_codes")
         for code in codes:
@@ -308,6 +312,8 @@ class ReviewService(ServiceBase):
         rv = self._latest_review(s, c.id)
         if "R9-1" in codes and rv is not None and rv.new_evidence:
             raise TransitionRefused("审查已认定有新的事实和证据，不能以第九条第（一）项不予受理。", code="new_evidence")
+        if "R9-4" in codes and not note.strip():
+            raise ValidationError("以第九条第（四）项不予受理时，请在说明中写明据以判断的法律援助管理规定。", field="note")
         if "R8-4" in codes and not competent_organ.strip():
             raise ValidationError("以不属于本机关管辖不予受理时，请填写有管辖权的机关，通知书将告知投诉人。",
                                   field="competent_organ")

@@ -84,7 +84,7 @@ def validate_registration(inp: RegistrationInput, rules: RuleSet, today: dt.date
             err(f"{f}.name", f"第{i + 1}名被投诉人：请填写名称或姓名（不清楚时可填“不详”并在审查中补正）。")
 
     if inp.ground_code and inp.ground_code not in rules.grounds:
-        err("ground_code", f"投诉事项分类“{inp.ground_code}”不属于{rules.title}，请重新选择。")
+        err("ground_code", f"投诉事项分类“{inp.ground_code}”不属于{rules.id}年《{rules.title}》，请重新选择。")
     for code in inp.subtype_codes:
         if code not in rules.sub_types:
             err("subtype_codes", f"细分类型“{code}”无效。")

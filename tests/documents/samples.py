@@ -242,3 +242,110 @@ def reply(**overrides) -> ReplyData:
                   basis="《法律援助投诉处理办法》第十四条")
     fields.update(overrides)
     return ReplyData(**fields)
+
+
+from desktop_app.documents.models import (CalledFile, DepartmentOpinionData,  # noqa: E402
+                                          EvidenceListData, EvidenceRow, ExtensionApprovalData,
+                                          FileCallupData, InvestigationReportData, NoticeItem,
+                                          PublicNoticeData, ReconsiderationRecordData,
+                                          RespondentFinding, SupervisionRecordData,
+                                          WithdrawalRecordData)
+
+
+def extension_approval(**overrides) -> ExtensionApprovalData:
+    fields = dict(office=OFFICE, case_no=CASE_NO, issued_on=date(2027, 1, 4),
+                  complainant="王秀兰", respondents="律师 赵某某", accepted_on=date(2026, 11, 26),
+                  original_deadline=date(2027, 1, 11), requested_deadline=date(2027, 2, 10),
+                  reason="需调阅的法院案卷尚未归还，案情复杂", requester="陈立", requested_on=date(2027, 1, 4),
+                  decision="同意", approver="刘强", decision_note="延长至2027年2月10日", decided_on=date(2027, 1, 5))
+    fields.update(overrides)
+    return ExtensionApprovalData(**fields)
+
+
+def investigation_report(**overrides) -> InvestigationReportData:
+    fields = dict(office=OFFICE, case_no=CASE_NO, issued_on=date(2027, 1, 18), complainant="王秀兰",
+                  accepted_on=date(2026, 11, 26),
+                  allegations=("反映律师赵某某办理法律援助案件收取财物的问题",),
+                  investigators=("陈立", "刘洋"),
+                  process=("2026年12月1日 要求说明情况、提交材料：赵某某", "2026年12月5日 调查笔录：王秀兰（投诉人）"),
+                  findings=(RespondentFinding(
+                      respondent="律师 赵某某（青山县明德律师事务所）",
+                      facts="赵某某向受援人索要“辛苦费”一千元，受援人未支付。",
+                      evidence=("调查笔录（王秀兰，已签认）", "短信截图"),
+                      explanation="赵某某称系玩笑，未实际收取；不予采纳。",
+                      basis="情节轻微，及时纠正，没有造成危害后果。",
+                      proposed_outcome="批评教育", measures=("于2027年2月20日前提交书面整改报告",)),),
+                  report="调查终结，建议按第十四条第（二）项处理。", proposed_on=date(2027, 1, 18))
+    fields.update(overrides)
+    return InvestigationReportData(**fields)
+
+
+def file_callup(**overrides) -> FileCallupData:
+    fields = dict(office=OFFICE, case_no=CASE_NO, issued_on=date(2026, 12, 2), from_whom="青山县法律援助中心",
+                  files=(CalledFile(reference="青法援〔2026〕112号", title="王秀兰劳动争议法律援助案卷",
+                                    original=False, pages=36),),
+                  investigators=("陈立", "刘洋"), out_on=date(2026, 12, 2), due_on=date(2026, 12, 2),
+                  returned_on=date(2026, 12, 2), aid_case_open=True,
+                  non_obstruction_note="复制后当日归还，不影响承办律师办案", purpose="核实会见及出庭情况")
+    fields.update(overrides)
+    return FileCallupData(**fields)
+
+
+def evidence_list(**overrides) -> EvidenceListData:
+    fields = dict(office=OFFICE, case_no=CASE_NO, issued_on=date(2027, 1, 10), items=(
+        EvidenceRow(description="短信截图", source="王秀兰", method="当事人提交", collected_on=date(2026, 12, 5),
+                    pages=2, original=False, collectors="陈立、刘洋"),
+        EvidenceRow(description="法律援助案卷复印件", source="青山县法律援助中心", method="调阅复制",
+                    collected_on=date(2026, 12, 2), pages=36, collectors="陈立、刘洋")))
+    fields.update(overrides)
+    return EvidenceListData(**fields)
+
+
+def department_opinion(**overrides) -> DepartmentOpinionData:
+    fields = dict(office=OFFICE, case_no=CASE_NO, issued_on=date(2026, 12, 8), department="青山县律师协会",
+                  person="孙某", heard_on=date(2026, 12, 8), place="青山县律师协会会议室",
+                  investigators=("陈立", "刘洋"), subject="律师索要费用行为的行业规范评价",
+                  opinion="该行为违反律师执业行为规范，建议予以行业惩戒。", attachments=("书面意见一份",))
+    fields.update(overrides)
+    return DepartmentOpinionData(**fields)
+
+
+def supervision_record(**overrides) -> SupervisionRecordData:
+    fields = dict(office=OFFICE, case_no=CASE_NO, issued_on=date(2027, 2, 25), respondent="赵某某",
+                  decision_ref="青司援投决〔2027〕1号", measure="责令限期整改", due_on=date(2027, 2, 20),
+                  report_received_on=date(2027, 2, 18), report_note="已向受援人书面致歉，完善会见制度。",
+                  verified_on=date(2027, 2, 25), verifier="陈立", result="整改到位",
+                  verification_note="经回访受援人，情况属实。")
+    fields.update(overrides)
+    return SupervisionRecordData(**fields)
+
+
+def withdrawal_record(**overrides) -> WithdrawalRecordData:
+    fields = dict(office=OFFICE, case_no=CASE_NO, issued_on=date(2026, 12, 1), complainant="王秀兰",
+                  withdrawn_on=date(2026, 12, 1), reason="已与律师协商解决", signed=True,
+                  decision="终止办理", head="刘强", head_note="投诉人自愿撤回，未发现需依职权处理的情形。",
+                  decided_on=date(2026, 12, 1))
+    fields.update(overrides)
+    return WithdrawalRecordData(**fields)
+
+
+def reconsideration_record(**overrides) -> ReconsiderationRecordData:
+    fields = dict(office=OFFICE, case_no=CASE_NO, issued_on=date(2027, 4, 1), event="行政复议结果",
+                  organ="青山县人民政府", reference_no="青政复〔2027〕5号", occurred_on=date(2027, 4, 1),
+                  result="维持", instruction="", action_taken="补充归档")
+    fields.update(overrides)
+    return ReconsiderationRecordData(**fields)
+
+
+def public_notice(**overrides) -> PublicNoticeData:
+    fields = dict(office=OFFICE, case_no="", issued_on=date(2026, 1, 1), statute="《法律援助投诉处理办法》",
+                  supervision_phone="0000-12348", reception_hours="工作日 8:30—17:00",
+                  complainants=("法律援助申请人", "受援人", "利害关系人"),
+                  respondents=("法律援助机构", "律师事务所", "基层法律服务所", "法律援助人员"),
+                  scope=(NoticeItem(text="办理法律援助案件收取财物的", citation="第五条第（三）项"),),
+                  channels=("书信", "传真", "电子邮件", "当面口头投诉"),
+                  procedure=("收到投诉后填写登记表，五个工作日内决定是否受理并书面通知。",),
+                  time_limits=("受理后一般应当在四十五日内办结。",),
+                  not_accepted=(NoticeItem(text="投诉人仅对法律援助案件办理结果有异议的", citation="第九条第（三）项"),))
+    fields.update(overrides)
+    return PublicNoticeData(**fields)

@@ -50,6 +50,21 @@ SAMPLES = {
     "transfer_letter": (samples.transfer_letter, ["移送函", "青山县律师协会", "请将处理结果函告本机关"]),
     "reply": (samples.reply, ["答复书", "投诉属实", "六十日内向青山县人民政府申请行政复议",
                               "六个月内向青山县人民法院提起行政诉讼"]),
+    "extension_approval": (samples.extension_approval, ["延长办理期限审批表", "2027年2月10日", "负责人审批意见",
+                                                       "同意", "第十五条"]),
+    "investigation_report": (samples.investigation_report, ["调查报告", "调查经过", "拟处理意见", "批评教育",
+                                                           "不予采纳", "机关负责人审批意见"]),
+    "file_callup": (samples.file_callup, ["调阅案卷档案登记表", "青法援〔2026〕112号", "复印件", "☑在办",
+                                         "复制后当日归还"]),
+    "evidence_list": (samples.evidence_list, ["证据材料清单", "短信截图", "调阅复制", "共2项，38页"]),
+    "department_opinion": (samples.department_opinion, ["听取有关部门意见和建议记录", "青山县律师协会",
+                                                       "建议予以行业惩戒"]),
+    "supervision_record": (samples.supervision_record, ["执行监督记录", "整改到位", "第十八条"]),
+    "withdrawal_record": (samples.withdrawal_record, ["撤回投诉记录", "已与律师协商解决", "☑终止办理",
+                                                     "投诉人（签名或捺印）"]),
+    "reconsideration_record": (samples.reconsideration_record, ["行政复议", "青政复〔2027〕5号", "维持"]),
+    "public_notice": (samples.public_notice, ["法律援助投诉事项公示", "第四条", "0000-12348", "第五条第（三）项",
+                                             "四十五日内办结", "fzb@qingshan.example.cn"]),
 }
 
 
@@ -69,7 +84,10 @@ def test_document_text_fonts_and_pages_with_poppler(kind: str) -> None:
     text = flat(pdfcheck.text(rendered.pdf))
     for phrase in phrases:
         assert flat(phrase) in text, f"{kind}: “{phrase}” not extractable"
-    assert samples.CASE_NO in text
+    if kind == "public_notice":  # a poster about no case: no case number, no QR code
+        assert samples.CASE_NO not in text
+    else:
+        assert samples.CASE_NO in text
     assert f"共{rendered.page_count}页" in text
     font_rows = pdfcheck.fonts(rendered.pdf)
     assert font_rows, "no fonts listed"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from desktop_app.documents.base import CONTENT_WIDTH, para, rich, styles, table_style
 from desktop_app.documents.fonts import HEI
@@ -60,7 +61,12 @@ def signature_lines(labels: list[str], with_date: bool = True) -> Flowable:
     for label in labels:
         rows.append([para(f"{label}（签名）：", st.body_flush), "",
                      para("日期：" if with_date else "", st.body_flush), ""])
-    table = Table(rows, colWidths=[40 * mm, 50 * mm, 16 * mm, CONTENT_WIDTH - 106 * mm],
+    # Wide enough for the longest label on one line ("调查人员1（签名）：" would wrap at 40 mm).
+    longest = max((stringWidth(f"{label}（签名）：", st.body_flush.fontName, st.body_flush.fontSize)
+                   for label in labels), default=0)
+    label_width = max(40 * mm, longest + 3 * mm)
+    line_width = 50 * mm - (label_width - 40 * mm) / 2
+    table = Table(rows, colWidths=[label_width, line_width, 16 * mm, CONTENT_WIDTH - label_width - line_width - 16 * mm],
                   rowHeights=[11 * mm] * len(rows))
     commands = [("LINEBELOW", (1, 0), (1, -1), 0.6, "black"),
                 ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),

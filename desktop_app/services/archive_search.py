@@ -1,0 +1,181 @@
+"""档案检索 and 借阅登记 (Art 19): find volumes years later; who borrowed which volume.
+
+Search fields: number (case number or archive number), names / ID numbers / phones
+(denormalised ``party_text``), respondent, year, ground, outcome, and the full text of
+the complaint (request, facts, reasons — Chinese substring). Matching is ``LIKE`` for
+now; a full-text index (FTS5 / pg_trgm) can replace :func:`_text_condition` later
+without changing the API.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import Text, and_, cast, exists, func, or_, select
+
+from desktop_app.domain import models as m
+from desktop_app.domain.enums import CaseState, Role
+from desktop_app.domain.identity import mask_id, mask_name
+from desktop_app.services.base import ServiceBase
+from desktop_app.services.hub import EXTRA_SERVICES
+
+FULL_VIEW_ROLES = (Role.ARCHIVIST, Role.HEAD, Role.REVIEWER, Role.INVESTIGATOR, Role.FRONT_DESK)
+SUBSTANTIATED = "SUBSTANTIATED"
+UNFOUNDED = "UNFOUNDED"
+NOT_ACCEPTED = "NOT_ACCEPTED"
+OUTCOME_FILTERS = {SUBSTANTIATED: "查实", UNFOUNDED: "未查实", NOT_ACCEPTED: "不予受理"}
+
+
+@dataclass
+class ArchiveQuery:
+    text: str = ""  # number, name, ID, phone, respondent or complaint text
+    number: str = ""
+    party: str = ""  # complainant / agent name, ID number or phone
+    respondent: str = ""
+    full_text: str = ""  # words of the complaint itself
+    year: int | None = None  # archive year (or receipt year for unarchived cases)
+    ground_code: str = ""
+    outcome: str = ""  # an outcome code (O2a …) or SUBSTANTIATED / UNFOUNDED / NOT_ACCEPTED
+    archived_only: bool = True
+
+
+@dataclass(frozen=True)
+class ArchiveHit:
+    case_id: int
+    case_no: str
+    archive_no: str
+    archive_year: int | None
+    archived_on: dt.date | None
+    received_date: dt.date
+    complainant: str
+    complainant_id_no: str
+    respondent: str
+    ground_code: str
+    state_label: str
+    outcome: str
+    on_loan_to: str  # borrower of an open loan, '' when in the archive room
+
+
+@dataclass(frozen=True)
+class LendingRow:
+    id: int
+    case_id: int
+    case_no: str
+    archive_no: str
+    borrower: str
+    purpose: str
+    lent_on: dt.date
+    due_on: dt.date | None
+    returned_on: dt.date | None
+    overdue: bool
+
+
+def _escape_like(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _contains(column: object, value: str) -> object:
+    return column.like(f"%{_escape_like(value.strip())}%", escape="\\")  # type: ignore[attr-defined]
+
+
+def _text_condition(value: str) -> object:
+    c = m.Complaint
+    return or_(_contains(c.request_text, value), _contains(c.facts_text, value), _contains(c.reasons_text, value))
+
+
+class ArchiveSearchService(ServiceBase):
+    def _conditions(self, q: ArchiveQuery) -> list[object]:
+        c, v = m.Complaint, m.ArchiveVolume
+        cond: list[object] = []
+        if q.archived_only:
+            cond.append(v.id.is_not(None))
+        if q.number.strip():
+            cond.append(or_(_contains(c.case_no, q.number), _contains(v.archive_no, q.number)))
+        if q.party.strip():
+            party = q.party.strip()
+            cond.append(_contains(c.party_text, party.upper() if party[:-1].isdigit() else party))  # ID ends in X
+        if q.respondent.strip():
+            cond.append(or_(_contains(c.first_respondent, q.respondent), exists().where(
+                m.Respondent.complaint_id == c.id, m.Respondent.retired_at.is_(None),
+                or_(_contains(m.Respondent.name, q.respondent), _contains(m.Respondent.unit_name, q.respondent)))))
+        if q.full_text.strip():
+            cond.append(_text_condition(q.full_text))
+        if q.text.strip():
+            t = q.text
+            cond.append(or_(_contains(c.case_no, t), _contains(v.archive_no, t), _contains(c.party_text, t),
+                            _text_condition(t)))
+        if q.year:
+            cond.append(or_(v.year == q.year, and_(v.id.is_(None), c.year == q.year)))
+        if q.ground_code:
+            cond.append(c.ground_code == q.ground_code)
+        if q.outcome == SUBSTANTIATED:
+            cond.append(c.substantiated.is_(True))
+        elif q.outcome == UNFOUNDED:
+            cond.append(and_(c.handling_decided_on.is_not(None), c.substantiated.is_not(True)))
+        elif q.outcome == NOT_ACCEPTED:
+            cond.append(c.decision == "NOT_ACCEPT")
+        elif q.outcome:
+            cond.append(exists().where(m.HandlingDecision.complaint_id == c.id,
+                                       m.HandlingDecision.retired_at.is_(None),
+                                       _contains(cast(m.HandlingDecision.outcome_codes, Text), f'"{q.outcome}"')))
+        return cond
+
+    def count(self, q: ArchiveQuery) -> int:
+        c, v = m.Complaint, m.ArchiveVolume
+        with self.read() as s:
+            return int(s.scalar(select(func.count(c.id)).select_from(c).outerjoin(v, v.complaint_id == c.id)
+                                .where(*self._conditions(q))) or 0)
+
+    def search(self, q: ArchiveQuery, *, offset: int = 0, limit: int = 100) -> list[ArchiveHit]:
+        c, v, loan = m.Complaint, m.ArchiveVolume, m.LendingRecord
+        open_loan = (select(loan.borrower).where(loan.volume_id == v.id, loan.returned_on.is_(None))
+                     .limit(1).scalar_subquery())
+        stmt = (select(c.id, c.case_no, c.received_date, c.first_complainant, c.first_complainant_id_no,
+                       c.first_respondent, c.ground_code, c.state, c.decision, c.substantiated, c.sensitive,
+                       c.handler_id, c.registered_by_id, c.handling_decided_on,
+                       v.archive_no, v.year.label("archive_year"), v.archived_on, open_loan.label("borrower"))
+                .select_from(c).outerjoin(v, v.complaint_id == c.id).where(*self._conditions(q))
+                .order_by(v.archived_on.desc(), c.received_date.desc(), c.id.desc()).offset(offset).limit(limit))
+        full = self.actor.has(*FULL_VIEW_ROLES)
+        out: list[ArchiveHit] = []
+        with self.read() as s:
+            for r in s.execute(stmt):
+                hidden = r.sensitive and not (self.actor.has(Role.HEAD)
+                                              or self.actor.user_id in (r.handler_id, r.registered_by_id))
+                if r.decision == "NOT_ACCEPT":
+                    outcome = "不予受理"
+                elif r.handling_decided_on is not None:
+                    outcome = "查实" if r.substantiated else "未查实"
+                else:
+                    outcome = ""
+                out.append(ArchiveHit(
+                    case_id=r.id, case_no=r.case_no, archive_no=r.archive_no or "", archive_year=r.archive_year,
+                    archived_on=r.archived_on, received_date=r.received_date,
+                    complainant="（敏感案件）" if hidden else (r.first_complainant if full else mask_name(r.first_complainant)),
+                    complainant_id_no="" if hidden else mask_id(r.first_complainant_id_no),
+                    respondent="（敏感案件）" if hidden else r.first_respondent, ground_code=r.ground_code,
+                    state_label=CaseState(r.state).label, outcome=outcome, on_loan_to=r.borrower or ""))
+        return out
+
+    # ------------------------------------------------------------------ lending log
+
+    def lendings(self, case_id: int | None = None, *, open_only: bool = False, limit: int = 500) -> list[LendingRow]:
+        """借阅登记 of one volume (case_id) or of the whole archive, newest first."""
+        loan, v, c = m.LendingRecord, m.ArchiveVolume, m.Complaint
+        stmt = (select(loan.id, c.id.label("case_id"), c.case_no, v.archive_no, loan.borrower, loan.purpose,
+                       loan.lent_on, loan.due_on, loan.returned_on)
+                .join(v, v.id == loan.volume_id).join(c, c.id == v.complaint_id)
+                .order_by(loan.lent_on.desc(), loan.id.desc()).limit(limit))
+        if case_id is not None:
+            stmt = stmt.where(c.id == case_id)
+        if open_only:
+            stmt = stmt.where(loan.returned_on.is_(None))
+        today = self.ctx.clock.today()
+        with self.read() as s:
+            return [LendingRow(r.id, r.case_id, r.case_no, r.archive_no, r.borrower, r.purpose, r.lent_on, r.due_on,
+                               r.returned_on, bool(r.returned_on is None and r.due_on and r.due_on < today))
+                    for r in s.execute(stmt)]
+
+
+EXTRA_SERVICES["archive_search"] = ArchiveSearchService

@@ -1,0 +1,83 @@
+"""Case picker: cases at the investigation-to-supervision stages, paged in the background."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtWidgets import QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
+
+from desktop_app.domain.enums import CaseState, DeadlineStatus
+from desktop_app.services.dto import CaseFilter
+from desktop_app.ui.table_models import Column, DeadlineBadgeDelegate, ItemRole, Page, PageRequest, PagedTableModel
+from desktop_app.ui.tasks import TaskRunner
+
+from .common import tr
+
+PICKER_STATES = (CaseState.ACCEPTED, CaseState.INVESTIGATING, CaseState.DECISION_DRAFTED, CaseState.DECIDED,
+                 CaseState.REPLIED, CaseState.SUPERVISING, CaseState.REOPENED)
+
+
+def _status(row: object) -> DeadlineStatus | None:
+    value = getattr(row, "deadline_status", "")
+    try:
+        return DeadlineStatus(value) if value else None
+    except ValueError:
+        return None
+
+
+class CaseList(QWidget):
+    """Search box + table. ``case_chosen(case_id)`` fires on selection."""
+
+    case_chosen = Signal(int)
+
+    def __init__(self, tasks: TaskRunner, services_of: "callable", parent: QWidget | None = None) -> None:  # type: ignore[valid-type]
+        super().__init__(parent)
+        self._services_of = services_of
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.search = QLineEdit(self)
+        self.search.setObjectName("caseSearch")
+        self.search.setPlaceholderText(tr("CaseList", "案号、投诉人、被投诉人（Ctrl+F）"))
+        self.search.setClearButtonEnabled(True)
+        layout.addWidget(self.search)
+        columns = [
+            Column("case_no", tr("CaseList", "案号")),
+            Column("complainant", tr("CaseList", "投诉人"), sortable=False),
+            Column("respondent", tr("CaseList", "被投诉人"), sortable=False),
+            Column("state", tr("CaseList", "状态"), getter=lambda r: r.state_label),
+            Column("next_due_date", tr("CaseList", "下一时限"), badge=True),
+        ]
+        self.model = PagedTableModel(columns, self._fetch, tasks, page_size=100, status_of=_status, parent=self)
+        self.view = QTableView(self)
+        self.view.setObjectName("caseTable")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.view.setItemDelegateForColumn(4, DeadlineBadgeDelegate(self.view))
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.view, 1)
+        self.total = QLabel(self)
+        layout.addWidget(self.total)
+        self.model.page_loaded.connect(lambda _n: self.total.setText(self.model.total_text()))
+        self.model.fetch_failed.connect(self.total.setText)
+        self.view.selectionModel().currentRowChanged.connect(self._on_current)
+        self.search.textChanged.connect(lambda _t: self.reload())
+
+    def _fetch(self, request: PageRequest) -> Page:
+        services = self._services_of()
+        flt: CaseFilter = request.query
+        sort = request.sort_key or "next_due_date"
+        rows = services.registration.list_cases(flt, sort=sort, descending=request.descending,
+                                                offset=request.offset, limit=request.limit)
+        total = services.registration.count_cases(flt) if request.want_total else None
+        return Page(rows, total)
+
+    def reload(self) -> None:
+        self.model.set_query(CaseFilter(states=[s.value for s in PICKER_STATES], text=self.search.text().strip()))
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            row = self.model.data(current, ItemRole.ROW)
+            if row is not None:
+                self.case_chosen.emit(row.id)
