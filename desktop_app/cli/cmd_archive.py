@@ -7,10 +7,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from desktop_app.cli.common import EXIT_ERROR, EXIT_OK, add_db_arguments, command, emit, open_from_args, run_guarded
-from desktop_app.domain.enums import CaseState
+from desktop_app.cli.common import (EXIT_ERROR, EXIT_OK, add_db_arguments, command, emit, fail, open_from_args,
+                                    run_guarded)
+from desktop_app.domain.enums import CaseState, Role
+from desktop_app.domain.errors import TransitionRefused
 from desktop_app.services.archive import ArchiveCheck
 from desktop_app.services.archive_volume import VolumeService
+from desktop_app.services.context import Actor
 from desktop_app.services.hub import Services
 
 
@@ -27,6 +30,8 @@ def register(sub: Any) -> None:
     bind.add_argument("case_no", metavar="CASE_NO", help="案号")
     bind.add_argument("--out", metavar="FILE.pdf", required=True, help="输出的整卷 PDF 文件")
     bind.add_argument("--retention", default="长期", help="保管期限（永久/长期/短期，默认 长期）")
+    bind.add_argument("--archivist", metavar="USERNAME",
+                      help="立卷人（档案管理员）的用户名；本机只有一名档案管理员时可省略")
     add_db_arguments(bind)
     bind.set_defaults(handler=_bind)
 
@@ -42,7 +47,23 @@ def checklist_text(check: ArchiveCheck) -> str:
 
 
 def _volumes(hub: Services) -> VolumeService:
-    return getattr(hub, "volumes", None) or VolumeService(hub.ctx, hub.actor, hub)
+    return getattr(hub, "volume", None) or VolumeService(hub.ctx, hub.actor, hub)
+
+
+def _archivist(hub: Services, username: str | None) -> Services | None:
+    """The archivist who binds the volume (recorded as 立卷人): named, or the only one there is."""
+    candidates = hub.admin.users_with_role(Role.ARCHIVIST)
+    if username:
+        candidates = [u for u in candidates if u.username == username]
+        if not candidates:
+            fail(f"没有用户名为“{username}”的在职档案管理员。")
+            return None
+    elif len(candidates) != 1:
+        names = "、".join(f"{u.username}（{u.full_name}）" for u in candidates) or "无"
+        fail(f"请用 --archivist 指定立卷人（档案管理员）：{names}。")
+        return None
+    u = candidates[0]
+    return hub.as_user(Actor(u.id, u.username, u.full_name, frozenset(u.roles), u.unit_name))
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -60,13 +81,22 @@ def _bind(args: argparse.Namespace) -> int:
         hub = open_from_args(args)
         ref = hub.registration.find_case(args.case_no)
         if ref.state != CaseState.ARCHIVED:
-            check = hub.archive.check(ref.id)
-            if not check.complete:
-                sys.stderr.write("错误：案卷材料不齐全，不能归档。缺少：\n")
-                for line in check.missing:
-                    sys.stderr.write(f"  ✗ {line.title}：{line.detail}\n")
+            archivist = _archivist(hub, args.archivist)
+            if archivist is None:
                 return EXIT_ERROR
-            archive_no = hub.archive.archive(ref.id, retention=args.retention)
+            try:
+                # archive() brings the 登记表 up to date, then checks the list itself.
+                archive_no = archivist.archive.archive(ref.id, retention=args.retention)
+            except TransitionRefused as e:
+                if e.code == "archive_incomplete":
+                    missing = e.message.split("缺少：", 1)[-1].rstrip("。").split("；")
+                    sys.stderr.write("错误：案卷材料不齐全，不能归档。缺少：\n")
+                else:  # e.g. not replied yet: say why, and what the volume still lacks
+                    missing = [f"{x.title}：{x.detail}" for x in hub.archive.check(ref.id).missing]
+                    sys.stderr.write(f"错误：{e.message}\n" + ("归档检查表尚缺：\n" if missing else ""))
+                for item in missing:
+                    sys.stderr.write(f"  ✗ {item}\n")
+                return EXIT_ERROR
             emit(f"已归档，档号 {archive_no}", False)
         volume = _volumes(hub).build(ref.id)
         out = Path(args.out)

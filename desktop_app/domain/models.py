@@ -200,7 +200,7 @@ class Complaint(Base):
     # Acceptance decision (Art 10).
     decision: Mapped[str] = mapped_column(String(20), default="")
     decision_reasons: Mapped[list[Any]] = mapped_column(default=list)
-    decision_date: Mapped[Optional[dt.date]] = mapped_column(Date)
+    decision_date: Mapped[Optional[dt.date]] = mapped_column(Date, index=True)  # statistics by period
     decided_by_id: Mapped[Optional[int]] = _fk("users.id", nullable=True, index=False)
     competent_organ: Mapped[str] = mapped_column(String(200), default="")
     decision_note: Mapped[str] = mapped_column(Text, default="")
@@ -257,6 +257,9 @@ class Complaint(Base):
         Index("ix_complaints_state_due", "state", "next_due_date"),
         Index("ix_complaints_due", "next_due_date"),
         Index("ix_complaints_received_at", "received_at"),
+        # Sorting the case list by party at 1M cases (migration 0002).
+        Index("ix_complaints_first_complainant", "first_complainant", "id"),
+        Index("ix_complaints_first_respondent", "first_respondent", "id"),
     )
 
 
@@ -467,12 +470,12 @@ class InvestigationAct(Base):
     complaint_id: Mapped[int] = _fk("complaints.id")
     kind: Mapped[str] = mapped_column(String(30))
     title: Mapped[str] = mapped_column(String(200), default="")
-    occurred_on: Mapped[dt.date] = mapped_column(Date)
+    occurred_on: Mapped[dt.date] = mapped_column(Date, index=True)  # statistics by period
     place: Mapped[str] = mapped_column(String(200), default="")
     counterpart: Mapped[str] = mapped_column(String(200), default="")
     summary: Mapped[str] = mapped_column(Text, default="")
     details: Mapped[dict[str, Any]] = mapped_column(default=dict)
-    due_date: Mapped[Optional[dt.date]] = mapped_column(Date)
+    due_date: Mapped[Optional[dt.date]] = mapped_column(Date, index=True)  # deadline dashboard
     completed_on: Mapped[Optional[dt.date]] = mapped_column(Date)
     created_by_id: Mapped[int] = _fk("users.id", index=False)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)

@@ -175,23 +175,11 @@ def text_condition(dialect_name: str, raw: str, *, id_column: Any = None) -> Col
 LIST_INDEXES: dict[str, tuple[str, ...]] = {
     "ix_complaints_first_complainant": ("first_complainant", "id"),
     "ix_complaints_first_respondent": ("first_respondent", "id"),
+    # statistics of a period (decisions by decision date)
+    "ix_complaints_decision_date": ("decision_date",),
 }
-
-# The list sorts by next deadline with open deadlines first: ORDER BY next_due_date IS NULL,
-# next_due_date, id. Only an index on that very expression lets the database walk the rows in
-# order and stop after one page (the plain (state, next_due_date) index needs a sort of every
-# row of the state — 800,000 for ARCHIVED at 1M cases).
-ORDER_INDEXES: dict[str, str] = {
-    "ix_complaints_due_order": "(next_due_date IS NULL), next_due_date, id",
-    "ix_complaints_state_due_order": "state, (next_due_date IS NULL), next_due_date, id",
+# Same, on other tables: table -> {index name: columns}.
+OTHER_INDEXES: dict[str, dict[str, tuple[str, ...]]] = {
+    "investigation_acts": {"ix_investigation_acts_due_date": ("due_date",),  # deadline dashboard
+                           "ix_investigation_acts_occurred_on": ("occurred_on",)},  # statistics
 }
-
-
-def install_order_indexes(connection: Any) -> None:
-    for name, expr in ORDER_INDEXES.items():
-        connection.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {name} ON complaints ({expr})")
-
-
-def uninstall_order_indexes(connection: Any) -> None:
-    for name in ORDER_INDEXES:
-        connection.exec_driver_sql(f"DROP INDEX IF EXISTS {name}")

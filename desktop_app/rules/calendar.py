@@ -280,8 +280,12 @@ _CSV_HEADERS = {"date": "date", "日期": "date", "kind": "kind", "类型": "kin
 
 
 def parse_override_csv(text: str, source: str = "<csv>") -> OverrideSet:
-    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
-    rows = [(n, r) for n, r in enumerate(reader, start=1) if any(c.strip() for c in r) and not r[0].startswith("#")]
+    reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""))  # newline="": csv handles \r itself
+    try:
+        rows = [(n, r) for n, r in enumerate(reader, start=1)
+                if any(c.strip() for c in r) and not r[0].startswith("#")]
+    except csv.Error as exc:  # e.g. a NUL byte or a broken quote (issue 6: bad files give a Chinese error)
+        raise CalendarImportError(source, f"第{reader.line_num}行", f"CSV 格式错误：{exc}", line=reader.line_num) from None
     if not rows:
         raise CalendarImportError(source, "第1行", "文件为空，应有表头 date,kind,note（或 日期,类型,说明）", line=1)
     header_line, header = rows[0]

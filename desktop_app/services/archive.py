@@ -87,7 +87,11 @@ def check_volume(ctx: Any, s: Session, c: m.Complaint) -> ArchiveCheck:
         title = rules.documents[item.document].title if item.document in rules.documents else item.document
         required = _applies(item.condition.value if hasattr(item.condition, "value") else str(item.condition), facts)
         present_docs = by_kind.get(item.document, [])
-        if item.document == "transcript":
+        if item.document == "registration_form" and not present_docs:
+            # Issued from the registration data when the volume is bound (it then carries the review).
+            ok = c.state != CaseState.RECEIVED
+            detail = "归档时按登记信息生成" if ok else "登记尚未完成"
+        elif item.document == "transcript":
             ok = bool(frozen) or bool(evidence)
             detail = (f"已签认封存笔录{len(frozen)}份" if frozen else f"证据材料{len(evidence)}份") if ok else \
                 "缺少经被调查人签字或捺印确认的调查笔录（或其他调查材料）"
@@ -160,9 +164,10 @@ class ArchiveService(ServiceBase):
             year = now.year
             seq = next_sequence(s, self.ctx.db, c.office.code, year, "archive")
             archive_no = f"{c.office.short_name or c.office.code}投诉档〔{year}〕{seq:04d}号"
-            docs = s.scalars(select(m.Document).where(m.Document.complaint_id == c.id,
-                                                      m.Document.superseded_by_id.is_(None))
-                             .order_by(m.Document.issued_on, m.Document.id)).all()
+            from desktop_app.services.archive_volume import archive_sort_key
+            docs = sorted(s.scalars(select(m.Document).where(m.Document.complaint_id == c.id,
+                                                             m.Document.superseded_by_id.is_(None))),
+                          key=lambda d: archive_sort_key(d.kind, d.issued_on, d.id))  # procedure order
             vol = m.ArchiveVolume(complaint_id=c.id, archive_no=archive_no, year=year, retention=retention,
                                   archived_on=now.date(), archived_by_id=self.actor.user_id or 0,
                                   remarks=remarks + (f"（执行监督任务{len(open_tasks)}项仍在进行）" if open_tasks else ""),

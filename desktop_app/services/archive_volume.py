@@ -193,3 +193,8 @@ class VolumeService(ServiceBase):
             uow.audit("archive.print_volume", entity="complaint", entity_id=case_id, complaint_id=case_id,
                       summary=f"打印档案卷宗{result.archive_no}（共{result.page_count}页）")
         return result
+
+
+from desktop_app.services.hub import EXTRA_SERVICES  # noqa: E402 - registration at the end of the module
+
+EXTRA_SERVICES["volume"] = VolumeService

@@ -11,11 +11,12 @@ from typing import Any
 
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from desktop_app.domain import models as m
 from desktop_app.domain.clock import Clock
 from desktop_app.domain.enums import CalendarDayKind, Role
-from desktop_app.domain.errors import PermissionDenied
+from desktop_app.domain.errors import ConflictError, PermissionDenied
 from desktop_app.persistence.database import Database
 from desktop_app.rules.calendar import CalendarOverride, WorkingCalendar
 from desktop_app.rules.ruleset import RuleRegistry, RuleSet
@@ -108,16 +109,26 @@ class UnitOfWork:
     def __enter__(self) -> "UnitOfWork":
         return self
 
-    def __exit__(self, exc_type, exc, tb) -> None:  # type: ignore[no-untyped-def]
+    def __exit__(self, exc_type, exc, tb) -> bool:  # type: ignore[no-untyped-def]
         try:
             if exc_type is None:
-                self.session.commit()
+                try:
+                    self.session.commit()
+                except StaleDataError:
+                    # Two saves passed the version check at the same instant: the later one loses.
+                    self.session.rollback()
+                    raise ConflictError("该记录刚被其他工作站修改，本次保存未生效；您填写的内容已保留，"
+                                        "请重新打开后核对再保存。", code="conflict") from None
                 for fn in self._after_commit:
                     fn()
             else:
                 self.session.rollback()
+                if isinstance(exc, StaleDataError):
+                    raise ConflictError("该记录刚被其他工作站修改，本次保存未生效；您填写的内容已保留，"
+                                        "请重新打开后核对再保存。", code="conflict") from exc
         finally:
             self.session.close()
+        return False
 
     def after_commit(self, fn: Any) -> None:
         self._after_commit.append(fn)

@@ -91,6 +91,8 @@ class DecisionService(ServiceBase):
             if report:
                 s.add(m.CaseEvent(complaint_id=c.id, kind="INVESTIGATION_REPORT", occurred_on=now.date(),
                                   note=report, created_by_id=self.actor.user_id or 0, created_at=now))
+            s.flush()
+            self._issue(uow, c, "investigation_report", None)  # 调查报告 / 拟处理意见 (A14)
             refresh_derived(self.ctx, s, c)
             uow.audit("case.propose_decision", entity="complaint", entity_id=c.id, complaint_id=c.id,
                       summary="提出拟处理意见：" + "；".join(
@@ -210,9 +212,6 @@ class DecisionService(ServiceBase):
             return issued
 
     def _issue(self, uow: Any, c: m.Complaint, kind: str, subject_id: int | None) -> tuple[Any, bytes]:
-        from desktop_app.services.investigation import _kind_available
-        if not _kind_available(kind):
-            return None, b""
         return issue_document(self.ctx, uow, c, kind, subject_id=subject_id)
 
     # ------------------------------------------------------------------ T12 reply
@@ -293,17 +292,19 @@ class DecisionService(ServiceBase):
             s = uow.session
             c = load_case(s, case_id)
             now = self.ctx.clock.now()
-            s.add(m.CaseEvent(complaint_id=c.id, kind="WITHDRAWAL", occurred_on=now.date(), note=reason,
-                              result="TERMINATE" if terminate else "CONTINUE",
-                              data={"signed": signed, "head_note": head_note},
-                              created_by_id=self.actor.user_id or 0, created_at=now))
-            before = c.state
             if terminate:
                 lifecycle.transition("T15_withdraw", c.state)
+            ev = m.CaseEvent(complaint_id=c.id, kind="WITHDRAWAL", occurred_on=now.date(), note=reason,
+                             result="TERMINATE" if terminate else "CONTINUE",
+                             data={"signed": signed, "head_note": head_note},
+                             created_by_id=self.actor.user_id or 0, created_at=now)
+            s.add(ev)
+            before = c.state
+            if terminate:
                 c.state = CaseState.WITHDRAWN.value
                 c.closed_on = now.date()
             s.flush()
-            self._issue(uow, c, "withdrawal_record", None)
+            self._issue(uow, c, "withdrawal_record", ev.id)
             refresh_derived(self.ctx, s, c)
             uow.audit("case.withdraw", entity="complaint", entity_id=c.id, complaint_id=c.id,
                       summary=("投诉人撤回，决定终止办理" if terminate else "投诉人申请撤回，决定依职权继续办理")
@@ -329,10 +330,14 @@ class DecisionService(ServiceBase):
                              created_by_id=self.actor.user_id or 0, created_at=now)
             s.add(ev)
             s.flush()
+            doc = None
+            if kind in ("RECONSIDERATION_RESULT", "LITIGATION_RESULT", "UPPER_CORRECTION"):
+                doc, _ = issue_document(self.ctx, uow, c, "reconsideration_record", subject_id=ev.id)
             if c.state == CaseState.ARCHIVED:
                 from desktop_app.services.archive import append_to_volume
                 append_to_volume(s, c, title=f"{kinds[kind]}（{organ} {reference_no}）".strip(),
-                                 doc_no=reference_no, doc_date=occurred_on, now=now)
+                                 doc_no=reference_no, doc_date=occurred_on, now=now,
+                                 document_id=doc.id if doc is not None else None)
             uow.audit("case.event", entity="case_event", entity_id=ev.id, complaint_id=c.id,
                       summary=f"{kinds[kind]}：{result} {note[:60]}".strip(),
                       after={"kind": kind, "organ": organ, "reference_no": reference_no, "result": result})

@@ -331,6 +331,7 @@ class DemoGenerator:
         self.math = {rid: ClockMath(ctx.rule_set(rid), self.days) for rid in ("2013", "2025")}
         self.transcript_share = transcript_share
         self._receipt_days = self._receipt_day_pool()
+        self._want: CaseState | None = None
 
     def _receipt_day_pool(self) -> list[dt.date]:
         # Working days mostly; letters and e-mail also arrive on rest days.
@@ -341,12 +342,12 @@ class DemoGenerator:
         return out
 
     # -- one case -------------------------------------------------------------------------------
-    def _received(self) -> tuple[dt.datetime, Channel]:
+    def _received(self, recent: bool = False) -> tuple[dt.datetime, Channel]:
         r = self.rng
         channel: Channel = _weighted(r, CHANNEL_WEIGHTS)
         # More complaints in later years (legal aid grew): sample by a rising density.
         span = len(self._receipt_days)
-        idx = int(span * (r.random() ** 0.8))
+        idx = span - 1 - r.randrange(0, 8) if recent else int(span * (r.random() ** 0.8))
         day = self._receipt_days[min(idx, span - 1)]
         walk_in = channel in (Channel.IN_PERSON_ORAL, Channel.IN_PERSON_WRITTEN, Channel.PHONE, Channel.FAX)
         if not self.days.is_workday(day) and (walk_in or r.random() < 0.7):
@@ -432,7 +433,7 @@ class DemoGenerator:
             p.update(state=CaseState.ARCHIVED, closed_on=end + dt.timedelta(days=r.randint(10, 60)))
             if p["closed_on"] > today:
                 p["closed_on"] = today
-            if r.random() < 0.01:  # reconsideration ordered a new handling
+            if r.random() < 0.01 or self._want is CaseState.REOPENED:  # reconsideration ordered a new handling
                 reopen = p["closed_on"] + dt.timedelta(days=r.randint(30, 120))
                 if reopen <= today:
                     p.update(state=CaseState.REOPENED, reopened_on=reopen, closed_on=None,
@@ -473,13 +474,17 @@ class DemoGenerator:
         return r.choice(("铁岭县某物业公司", "某保险公司铁岭支公司", "铁岭县某村民委员会")), "", ""
 
     def _case(self, b: _Batch, cid: int, seqs: dict[int, int], office: m.Office, ids: dict[str, int],
-              merge_targets: list[int]) -> str:
+              merge_targets: list[int], want: CaseState | None = None) -> str:
         r, now, days = self.rng, self.now, self.days
-        received_at, channel = self._received()
-        received = received_at.date()
-        rules_id = "2025" if received >= dt.date(2025, 6, 15) else "2013"
-        math = self.math[rules_id]
-        p = self._plan(received, math)
+        for _ in range(5000):  # ``want``: draw until the plan reaches that state (first cases of a run)
+            self._want = want
+            received_at, channel = self._received(recent=want in _RECENT_STATES)
+            received = received_at.date()
+            rules_id = "2025" if received >= dt.date(2025, 6, 15) else "2013"
+            math = self.math[rules_id]
+            p = self._plan(received, math)
+            if want is None or p["state"] is want:
+                break
         state: CaseState = p["state"]
         if state is CaseState.RECEIVED and not channel.needs_signature:
             channel = Channel.IN_PERSON_ORAL  # only unsigned oral/phone records stay in RECEIVED
@@ -746,7 +751,10 @@ class DemoGenerator:
             for _ in range(min(batch_size, n - done)):
                 ids["complaint"] += 1
                 cid = ids["complaint"]
-                state = self._case(b, cid, seqs, office, ids, recent_pre)
+                # The first cases of a run cover every state, so even `demo --cases 20` shows them all.
+                want = _FORCED_ORDER[done + len(b.complaints)] if done + len(b.complaints) < len(_FORCED_ORDER) \
+                    and n >= len(_FORCED_ORDER) else None
+                state = self._case(b, cid, seqs, office, ids, recent_pre, want)
                 by_state[state] += 1
                 if state not in (CaseState.MERGED.value,):
                     recent_pre.append(cid)
@@ -808,6 +816,10 @@ def bulk_insert(conn: Any, table: Any, rows: list[dict[str, Any]]) -> None:
     conn.exec_driver_sql(sql, data)
 
 
+_RECENT_STATES = frozenset({CaseState.RECEIVED, CaseState.REGISTERED, CaseState.UNDER_REVIEW,
+                            CaseState.AWAITING_SUPPLEMENT})
+# MERGED last: it needs an earlier case to be merged into.
+_FORCED_ORDER = [st for st in CaseState if st is not CaseState.MERGED] + [CaseState.MERGED]
 _OPEN_CLOCK_STATES: dict[str, frozenset[CaseState]] = {}
 _NOT_ACCEPT_REASONS: dict[str, tuple[str, ...]] = {}
 

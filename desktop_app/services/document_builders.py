@@ -26,6 +26,7 @@ from desktop_app.domain.enums import (
     Sex,
 )
 from desktop_app.domain.errors import NotFound, ValidationError
+from desktop_app.rules.ruleset import ReasonCategory
 from desktop_app.services.cases import live
 from desktop_app.services.context import ServiceContext
 
@@ -171,7 +172,7 @@ def build_registration_form(req: BuildRequest) -> d.RegistrationFormData:
         items.append(d.ChecklistItem(code=code, text=cond.label, article=rules.citation(cond.article, cond.item)
                                      .replace("《法律援助投诉处理办法》", ""), result=v.get("ok"), note=v.get("note", "")))
     for code, reason in rules.non_acceptance_reasons.items():
-        if reason.category.value != "NON_ACCEPTANCE":
+        if reason.category is not ReasonCategory.ART9:
             continue
         v = (review.grounds or {}).get(code, {}) if review else {}
         items.append(d.ChecklistItem(code=code, text=reason.label,

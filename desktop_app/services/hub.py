@@ -28,6 +28,7 @@ class Services:
     actor: Actor
 
     def __post_init__(self) -> None:
+        load_extra_services()
         a, c = self.actor, self.ctx
         self.registration = RegistrationService(c, a, self)
         self.review = ReviewService(c, a, self)
@@ -48,13 +49,41 @@ class Services:
         cal = self.ctx.calendar()
         missing = [y for y in (today.year, today.year + 1) if not cal.is_year_confirmed(y)]
         warn = ("工作日历未确认：" + "、".join(f"{y}年" for y in missing) + "（请导入国务院办公厅放假安排）") if missing else ""
-        return {"database": self.ctx.db.describe(), "rule_set": rules.title + (
-            "（时限待核实）" if not rules.time_limits_confirmed else ""), "calendar_warning": warn,
+        label = f"{rules.id}年《{rules.title}》" + ("（时限待核实）" if not rules.time_limits_confirmed else "")
+        return {"database": self.ctx.db.describe(), "rule_set": label, "calendar_warning": warn,
                 "user": self.actor.full_name}
 
 
 # Services added by other modules (statistics, exchange, backup …) register here: name -> factory.
 EXTRA_SERVICES: dict[str, Any] = {}
+
+# Modules that register into EXTRA_SERVICES when imported. Imported on first use, not at module
+# load, because some of them import services that import this module.
+EXTRA_SERVICE_MODULES = (
+    "desktop_app.services.statistics",
+    "desktop_app.services.deadlines",
+    "desktop_app.services.archive_search",
+    "desktop_app.services.archive_volume",
+    "desktop_app.services.audit",
+    "desktop_app.services.backup",
+    "desktop_app.exchange.service",
+    "desktop_app.services.investigation_extra",
+)
+_extras_loaded = False
+
+
+def load_extra_services() -> None:
+    global _extras_loaded
+    if _extras_loaded:
+        return
+    import importlib
+
+    for name in EXTRA_SERVICE_MODULES:
+        importlib.import_module(name)
+    from desktop_app.services.security import register_services
+
+    register_services()
+    _extras_loaded = True
 
 
 def open_services(config: AppConfig, *, clock: Clock | None = None, actor: Actor = SYSTEM_ACTOR,

@@ -348,27 +348,38 @@ class InvestigationService(ServiceBase):
         return [self.get_transcript(i) for i in ids]
 
     def print_transcript(self, transcript_id: int) -> GeneratedDocument:
-        """Print for signature: fixes the printed version; each page then awaits signing."""
+        """Print for signature: fixes the printed version; each page then awaits signing.
+
+        Once printed, reprinting returns the very PDF that is being (or was) signed, byte for byte:
+        a refusal note or a later edit never silently changes the paper in the interviewee's hand.
+        """
         self.actor.require(Role.INVESTIGATOR, Role.HEAD, action="打印调查笔录")
         with self.uow() as uow:
             s = uow.session
             t = self._transcript(s, transcript_id)
-            c = load_case(s, t.complaint_id, write=t.status != "FROZEN")
+            c = load_case(s, t.complaint_id, write=t.status == "DRAFT")
+            if t.status in ("PRINTED", "FROZEN") and t.printed_hash:
+                doc = s.scalars(select(m.Document).where(
+                    m.Document.complaint_id == c.id, m.Document.kind == "transcript",
+                    m.Document.version_hash == t.printed_hash)).first()
+                if doc is not None:
+                    uow.audit("transcript.print", entity="transcript", entity_id=t.id, complaint_id=c.id,
+                              summary=f"重印{t.title}（{doc.page_count}页，与签字版本一致）")
+                    return GeneratedDocument(doc.id, doc.kind, doc.title, doc.doc_no, doc.version_hash,
+                                             doc.page_count, doc.pdf or b"")
             turns = [x for x in t.turns if x.retired_at is None]
-            if t.status != "FROZEN":
-                inp = TranscriptInput(
-                    investigator_ids=[ti.user_id for ti in t.investigators], recorder_id=t.recorder_id,
-                    started_at=t.started_at, ended_at=t.ended_at, place=t.place,
-                    interviewee_name=t.interviewee_name, interviewee_role=t.interviewee_role,
-                    turns=[TurnInput(x.question, x.answer) for x in turns])
-                self._validate_transcript(s, c, inp, final=True)
+            inp = TranscriptInput(
+                investigator_ids=[ti.user_id for ti in t.investigators], recorder_id=t.recorder_id,
+                started_at=t.started_at, ended_at=t.ended_at, place=t.place,
+                interviewee_name=t.interviewee_name, interviewee_role=t.interviewee_role,
+                turns=[TurnInput(x.question, x.answer) for x in turns])
+            self._validate_transcript(s, c, inp, final=True)
             doc, pdf = issue_document(self.ctx, uow, c, "transcript", subject_id=t.id)
-            if t.status != "FROZEN" and t.printed_hash != doc.version_hash:
-                t.printed_hash = doc.version_hash
-                t.page_count = doc.page_count
-                t.status = "PRINTED"
-                for n in range(1, doc.page_count + 1):
-                    s.add(m.TranscriptPage(transcript_id=t.id, page_no=n, printed_hash=doc.version_hash))
+            t.printed_hash = doc.version_hash
+            t.page_count = doc.page_count
+            t.status = "PRINTED"
+            for n in range(1, doc.page_count + 1):
+                s.add(m.TranscriptPage(transcript_id=t.id, page_no=n, printed_hash=doc.version_hash))
             uow.audit("transcript.print", entity="transcript", entity_id=t.id, complaint_id=c.id,
                       summary=f"打印{t.title}供签字（{doc.page_count}页）")
             s.flush()
@@ -498,22 +509,17 @@ class InvestigationService(ServiceBase):
             ext.decided_at = self.ctx.clock.now()
             ext.decision_note = note
             s.flush()
+            issue_document(self.ctx, uow, c, "extension_approval", subject_id=ext.id)  # 审批表 (A12), either way
             result = None
             if approve:
-                doc, pdf = issue_document(self.ctx, uow, c, "extension_notice", subject_id=ext.id) \
-                    if _kind_available("extension_notice") else (None, b"")
-                if doc is not None:
-                    ext.notice_document_id = doc.id
-                    result = GeneratedDocument(doc.id, doc.kind, doc.title, doc.doc_no, doc.version_hash,
-                                               doc.page_count, pdf)
+                # Art 15: the complainant is told in writing, with reasons (A13).
+                doc, pdf = issue_document(self.ctx, uow, c, "extension_notice", subject_id=ext.id)
+                ext.notice_document_id = doc.id
+                result = GeneratedDocument(doc.id, doc.kind, doc.title, doc.doc_no, doc.version_hash,
+                                           doc.page_count, pdf)
             refresh_derived(self.ctx, s, c)
             uow.audit("extension.decide", entity="extension", entity_id=ext.id, complaint_id=c.id,
                       summary=("批准" if approve else "不批准") + f"延长办理期限至{ext.new_due.isoformat()}",
                       after={"status": ext.status, "approved_by": self.actor.user_id, "note": note})
             return result
 
-
-def _kind_available(kind: str) -> bool:
-    from desktop_app.documents.registry import DOCUMENT_KINDS
-    from desktop_app.services.document_builders import BUILDERS
-    return kind in DOCUMENT_KINDS and kind in BUILDERS

@@ -309,3 +309,8 @@ class InvestigationReadService(ServiceBase):
             return [(a.id, a.filename, a.sha256, a.page_count) for a in s.scalars(
                 select(m.Attachment).where(m.Attachment.owner_type == "transcript", m.Attachment.owner_id == transcript_id)
                 .order_by(m.Attachment.id))]
+
+
+from desktop_app.services.hub import EXTRA_SERVICES  # noqa: E402 - registration at the end of the module
+
+EXTRA_SERVICES["investigation_read"] = InvestigationReadService

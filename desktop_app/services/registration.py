@@ -14,6 +14,7 @@ from desktop_app.domain.enums import CaseState, Channel, DeadlineStatus, Role, S
 from desktop_app.domain.errors import NotFound, TransitionRefused, ValidationError
 from desktop_app.domain.identity import mask_id, mask_name
 from desktop_app.persistence import search
+from desktop_app.persistence.queries import page_nulls_last
 from desktop_app.rules import lifecycle
 from desktop_app.services.base import ServiceBase
 from desktop_app.services.cases import (
@@ -191,8 +192,6 @@ class RegistrationService(ServiceBase):
         refresh_derived(self.ctx, uow.session, c)
         uow.audit("case.transition", entity="complaint", entity_id=c.id, complaint_id=c.id,
                   summary="完成登记", before={"state": before}, after={"state": c.state})
-        from desktop_app.services.documents import issue_document
-        issue_document(self.ctx, uow, c, "registration_form")  # 登记表 exists from registration on (Art 10)
 
     def _parties(self, c: m.Complaint) -> dict[str, Any]:
         return {
@@ -250,19 +249,21 @@ class RegistrationService(ServiceBase):
         flt = flt or CaseFilter()
         col = SORT_COLUMNS.get(sort, m.Complaint.received_at)
         order = [col.desc() if descending else col.asc(), m.Complaint.id.desc() if descending else m.Complaint.id]
-        if sort == "next_due_date":
-            order = [m.Complaint.next_due_date.is_(None), *order]
-        stmt = (select(m.Complaint.id, m.Complaint.case_no, m.Complaint.received_date,
+        base = (select(m.Complaint.id, m.Complaint.case_no, m.Complaint.received_date,
                        m.Complaint.first_complainant, m.Complaint.first_complainant_id_no,
                        m.Complaint.first_respondent, m.Complaint.respondent_type, m.Complaint.ground_code,
                        m.Complaint.channel, m.Complaint.state, m.Complaint.next_due_date,
                        m.Complaint.next_due_clock, m.Complaint.calendar_unconfirmed, m.Complaint.sensitive,
                        m.Complaint.handler_id, m.Complaint.registered_by_id)
-                .where(*self._conditions(flt)).order_by(*order).offset(offset).limit(limit))
+                .where(*self._conditions(flt)))
         today = self.ctx.clock.today()
         soon = self._due_soon_limit(today)
         with self.read() as s:
-            rows = s.execute(stmt).all()
+            if sort == "next_due_date":  # open deadlines first, each part read in index order
+                rows = page_nulls_last(s, base, m.Complaint.next_due_date, m.Complaint.id, offset=offset,
+                                       limit=limit, descending=descending)
+            else:
+                rows = s.execute(base.order_by(*order).offset(offset).limit(limit)).all()
         out = []
         for r in rows:
             hidden = r.sensitive and not (self.actor.has(Role.HEAD) or self.actor.user_id in

@@ -82,7 +82,8 @@ class InvestigationPane(Pane):
         splitter.addWidget(self.case_list)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([360, 1000])
+        splitter.setSizes([330, 1030])
+        self.case_list.setMinimumWidth(220)
         layout.addWidget(splitter, 1)
         self._loaded_people = False
 

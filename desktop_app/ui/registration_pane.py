@@ -130,8 +130,11 @@ class RegistrationPane(Pane):
         d = self._offered
         what = d.case_no or self.tr("新登记")
         who = next((c.name for c in d.form.complainants if c.name), "")
-        self.restore_text.setText(self.tr("恢复未保存的登记？ {0} {1}（{2} 自动保存）").format(
-            what, who, d.saved_at.strftime("%Y-%m-%d %H:%M")))
+        self.restore_text.setText(
+            self.tr("恢复未保存的登记？ {0} {1}（{2} 自动保存）").format(
+                what, who, d.saved_at.strftime("%Y-%m-%d %H:%M")
+            )
+        )
         self.restore_bar.show()
         return d
 

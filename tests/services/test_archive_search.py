@@ -14,7 +14,7 @@ from tests.services.issue5_cases import COMPLAINT_TEXT, build_cases
 
 
 def test_search_fields_and_lending(services: Any, staff: Any, clock: Any) -> None:
-    built = build_cases(services, staff, clock, count=14)
+    built = build_cases(services, staff, clock, count=8)
     archivist = staff.user("archivist")
     rejected = [b for b in built if b.fate == "not_accepted"]
     archive_nos = {b.case_id: archivist.archive.archive(b.case_id) for b in rejected}

@@ -24,7 +24,7 @@ def _register(staff: Any, received: dt.date, name: str) -> int:
 
 
 def test_dashboard_buckets_per_clock(services: Any, staff: Any, clock: Any) -> None:
-    built = build_cases(services, staff, clock, count=12, today=TODAY)
+    built = build_cases(services, staff, clock, count=8, today=TODAY)
     due_today = _register(staff, dt.date(2025, 6, 3), "今日到")  # C1: 5 working days → 06-10
     due_soon = _register(staff, dt.date(2025, 6, 5), "将到期")  # C1 → 06-12, within 3 working days
     _register(staff, TODAY, "刚收到")  # C1 → 06-17: not on the dashboard yet

@@ -47,6 +47,7 @@ def _latest(hub, case_id: int, kind: str):
 def test_every_document_of_a_full_case_prints_readable_with_embedded_fonts(services, staff, clock) -> None:
     run = run_full_case(staff, clock, archive=False, with_scans=False, turns=2)
     inv = staff.user("inv1")
+    inv.documents.generate(run.case_id, "registration_form")
     for kind, phrases in EXPECTED.items():
         doc = _latest(inv, run.case_id, kind)
         text = _text(doc.pdf)
@@ -96,13 +97,21 @@ def test_withdrawal_and_reconsideration_records_and_the_public_notice(services, 
 
 
 def test_builders_refuse_the_wrong_record_with_a_chinese_message(services, staff, clock) -> None:
-    run = run_full_case(staff, clock, archive=False, with_scans=False, turns=1)
+    ref = staff.user("desk").registration.register(registration())
+    staff.user("reviewer").review.save_checklist(ref.id, conditions=ALL_OK, grounds=NO_GROUNDS, conduct_alleged=True)
+    staff.user("reviewer").review.decide(ref.id, "ACCEPT")
+    team = [staff.ids["inv1"], staff.ids["inv2"]]
+    staff.user("head").investigation.start_investigation(ref.id, team)
     inv = staff.user("inv1")
+    callup = inv.investigation.record_act(ref.id, "FILE_CALLUP", investigator_ids=team, occurred_on=clock.today(),
+                                          details={"file_ref": "铁援〔2024〕第0456号", "from_whom": "铁岭县法律援助中心"})
     with pytest.raises(ValidationError, match="不能生成"):
-        inv.documents.generate(run.case_id, "stop_order", subject_id=run.ids["callup"])
+        inv.documents.generate(ref.id, "stop_order", subject_id=callup)
     with pytest.raises(NotFound, match="请先选择"):
-        inv.documents.generate(run.case_id, "file_callup")
+        inv.documents.generate(ref.id, "file_callup")
+    with pytest.raises(ValidationError, match="尚未提出拟处理意见"):
+        inv.documents.generate(ref.id, "investigation_report")
     # Printing an unchanged record again gives the same version (no new row).
-    first = inv.documents.generate(run.case_id, "file_callup", subject_id=run.ids["callup"])
-    again = inv.documents.generate(run.case_id, "file_callup", subject_id=run.ids["callup"])
+    first = inv.documents.generate(ref.id, "file_callup", subject_id=callup)
+    again = inv.documents.generate(ref.id, "file_callup", subject_id=callup)
     assert first.document_id == again.document_id and first.version_hash == again.version_hash

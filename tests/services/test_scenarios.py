@@ -416,7 +416,7 @@ def test_t18_unverifiable_then_reconsideration_recorded_and_reopened(staff, cloc
     head.decisions.decide(ref.id)
     assert clock_of(head, ref.id, "C3").due == D(2025, 3, 10)
     reply = head.decisions.issue_reply(ref.id)
-    text = _text(reply.pdf)
+    text = _text(reply.pdf).replace("\n", "")
     assert "行政复议" in text and "行政诉讼" in text  # Art 17 remedies paragraph
     desk.documents.record_service(reply.document_id, recipient_name="张建国", method="IN_PERSON",
                                   served_on=D(2025, 3, 3))

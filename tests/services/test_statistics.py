@@ -8,8 +8,18 @@ import statistics as pystats
 from collections import Counter
 from typing import Any
 
+import csv
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
 import pytest
+from openpyxl import load_workbook
 from sqlalchemy import text
+
+from desktop_app.cli.main import main as cli_main
+from desktop_app.exports.statistics_xlsx import CASE_LIST_SHEET, SUMMARY_SHEET
 
 import desktop_app.services.statistics  # noqa: F401 - registers hub.statistics until hub.py imports it
 from desktop_app.domain.errors import PermissionDenied, ValidationError
@@ -19,6 +29,7 @@ from desktop_app.services.statistics import period_label
 from tests.services.issue5_cases import build_cases
 
 FROM, TO = dt.date(2025, 1, 1), dt.date(2025, 6, 30)
+ALL_SHEETS_CSV = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1"
 
 
 def _codes(raw: Any) -> list[str]:
@@ -61,11 +72,51 @@ def built(services: Any, staff: Any, clock: Any) -> list[Any]:
     return build_cases(services, staff, clock)
 
 
-def test_statistics_on_thirty_real_cases(services: Any, staff: Any, built: list[Any]) -> None:
-    """One build of ~30 cases (the slow part), three checks."""
+def test_statistics_on_thirty_real_cases(services: Any, staff: Any, built: list[Any], tmp_path: Path) -> None:
+    """One build of ~30 cases (the slow part), four checks."""
     check_report_equals_independent_counts(services, staff, built)
     check_period_filter_and_rule_sets_in_force(services, staff, built)
     check_case_rows_stream_masked_unless_allowed(services, staff, built)
+    check_cli_workbook_reopens_and_converts(services, staff, tmp_path)
+
+
+def check_cli_workbook_reopens_and_converts(services: Any, staff: Any, tmp_path: Path) -> None:
+    """`python -m desktop_app stats …` → openpyxl sees the charts; LibreOffice shows the same numbers."""
+    out = tmp_path / "stats.xlsx"
+    code = cli_main(["stats", "--from", FROM.isoformat(), "--to", TO.isoformat(), "--out", str(out),
+                     "--db", services.ctx.db.url, "--today", "2025-06-10"])
+    assert code == 0 and out.exists()
+    report = staff.user("head").statistics.report(FROM, TO)
+    book = load_workbook(out)
+    assert SUMMARY_SHEET in book.sheetnames and CASE_LIST_SHEET in book.sheetnames
+    charted = [name for name in book.sheetnames if book[name]._charts]
+    assert len(charted) >= 8
+    assert book[CASE_LIST_SHEET].max_row == 31  # header + 30 cases
+    assert "*" in str(book[CASE_LIST_SHEET]["D2"].value)  # complainant masked by default
+
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("LibreOffice 未安装（找不到 soffice）")
+        return
+    work = tmp_path / "csv"
+    subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+                    "--norestore", "--convert-to", ALL_SHEETS_CSV, "--outdir", str(work), str(out)],
+                   capture_output=True, text=True, timeout=180, check=True)
+    sheets = {f.stem.removeprefix("stats-"): list(csv.reader(f.open(encoding="utf-8", newline="")))
+              for f in work.glob("stats-*.csv")}
+    summary = sheets[SUMMARY_SHEET]
+
+    def line(table: list[list[str]], column: int, value: str) -> list[str]:
+        return next(row for row in table if len(row) > column and row[column] == value)
+
+    assert line(summary, 1, "收到投诉数（S1）")[2] == str(report.intake.received)
+    rate = report.acceptance.acceptance_rate
+    assert line(summary, 1, "受理率（S6）")[2:5] == [rate.percent_text(), str(rate.numerator), str(rate.denominator)]
+    channels = sheets[report.by_channel.title]
+    assert line(channels, 0, "LETTER")[2] == str(report.by_channel.row("LETTER").values[0])
+    assert line(channels, 0, "PHONE")[2] == "0"
+    assert len(sheets[CASE_LIST_SHEET]) == 31
 
 
 def check_report_equals_independent_counts(services: Any, staff: Any, built: list[Any]) -> None:

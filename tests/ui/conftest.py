@@ -26,8 +26,17 @@ def tasks(qapp: QApplication) -> Iterator[TaskRunner]:
 
 
 @pytest.fixture
-def fake_ctx(tasks: TaskRunner) -> FakeContext:
-    return FakeContext(tasks=tasks)
+def fake_ctx(tasks: TaskRunner, tmp_path: Path) -> Iterator[FakeContext]:
+    """Canned status bar, but real services on a SQLite file: the panes need a working hub."""
+    from desktop_app.config import AppConfig
+    from desktop_app.services.hub import open_services
+
+    ctx = FakeContext(tasks=tasks)
+    ctx.services = open_services(AppConfig(database_url=f"sqlite:///{tmp_path / 'ui.db'}"), clock=ctx.clock)
+    yield ctx
+    tasks.cancel_all()
+    tasks.shutdown(10_000)
+    ctx.services.ctx.db.dispose()
 
 
 @pytest.fixture

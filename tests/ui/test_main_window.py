@@ -142,11 +142,12 @@ def test_f12_blanks_the_window_and_blocks_shortcuts(qtbot: QtBot, window: MainWi
 def test_geometry_and_last_pane_survive_a_restart(qtbot: QtBot, fake_ctx: FakeContext,
                                                   settings: QSettings) -> None:
     first = open_window(qtbot, fake_ctx, settings)
-    first.resize(720, 520)  # fits the offscreen 800×600 screen
+    first.resize(800, 560)  # fits the offscreen 800×600 screen
+    expected = first.size()  # what the window really got (minimum sizes may adjust it)
     first.show_pane("statistics")
     first.close()
     second = open_window(qtbot, fake_ctx, settings)
-    assert second.size() == QSize(720, 520)
+    assert second.size() == expected
     assert second.current_pane_key() == "statistics"
 
 

@@ -21,14 +21,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 from desktop_app.domain.enums import InvestigationActKind
 from desktop_app.services.investigation_extra import CaseInvestigation
 from desktop_app.ui.tasks import TaskFailure
 from desktop_app.ui.widgets.date_edit import OptionalDateEdit
 
-from .common import MessageLabel, Section, fill_table, make_table, selected_id, set_print_button, tr
+from .common import MessageLabel, Section, fill_table, make_table, selected_id, set_print_button
 
 # Document printed for an act of this kind (subject = the act).
 ACT_DOCUMENT = {
@@ -52,7 +52,7 @@ class ActsSection(Section):
         split = QSplitter(Qt.Orientation.Horizontal, self)
         layout.addWidget(split, 1)
 
-        form_box = QGroupBox(tr("ActsSection", "登记调查活动"), split)
+        form_box = QGroupBox(QCoreApplication.translate("ActsSection", "登记调查活动"), split)
         form = QFormLayout(form_box)
         self.kind = QComboBox(form_box)
         self.kind.setObjectName("actKind")
@@ -70,35 +70,35 @@ class ActsSection(Section):
         self.due.setObjectName("actDue")
         self.file_ref = QLineEdit(form_box)
         self.file_ref.setObjectName("fileRef")
-        self.original = QCheckBox(tr("ActsSection", "调阅原件（不勾选为复制件）"), form_box)
+        self.original = QCheckBox(QCoreApplication.translate("ActsSection", "调阅原件（不勾选为复制件）"), form_box)
         self.original.setObjectName("fileOriginal")
         self.promised_return = OptionalDateEdit(form_box)
         self.promised_return.setObjectName("promisedReturn")
-        form.addRow(tr("ActsSection", "类型"), self.kind)
-        form.addRow(tr("ActsSection", "日期"), self.occurred)
-        form.addRow(tr("ActsSection", "标题"), self.title)
-        form.addRow(tr("ActsSection", "对象（单位/个人/部门）"), self.counterpart)
-        form.addRow(tr("ActsSection", "地点"), self.place)
-        form.addRow(tr("ActsSection", "内容摘要"), self.summary)
-        self.due_label = QLabel(tr("ActsSection", "答复期限"), form_box)
+        form.addRow(QCoreApplication.translate("ActsSection", "类型"), self.kind)
+        form.addRow(QCoreApplication.translate("ActsSection", "日期"), self.occurred)
+        form.addRow(QCoreApplication.translate("ActsSection", "标题"), self.title)
+        form.addRow(QCoreApplication.translate("ActsSection", "对象（单位/个人/部门）"), self.counterpart)
+        form.addRow(QCoreApplication.translate("ActsSection", "地点"), self.place)
+        form.addRow(QCoreApplication.translate("ActsSection", "内容摘要"), self.summary)
+        self.due_label = QLabel(QCoreApplication.translate("ActsSection", "答复期限"), form_box)
         form.addRow(self.due_label, self.due)
-        self.file_ref_label = QLabel(tr("ActsSection", "案卷名称或编号"), form_box)
+        self.file_ref_label = QLabel(QCoreApplication.translate("ActsSection", "案卷名称或编号"), form_box)
         form.addRow(self.file_ref_label, self.file_ref)
         form.addRow("", self.original)
-        self.return_label = QLabel(tr("ActsSection", "约定归还日期"), form_box)
+        self.return_label = QLabel(QCoreApplication.translate("ActsSection", "约定归还日期"), form_box)
         form.addRow(self.return_label, self.promised_return)
         self.confirm_box = QWidget(form_box)
         cb = QVBoxLayout(self.confirm_box)
         cb.setContentsMargins(0, 0, 0, 0)
         self.confirm_text = MessageLabel(self.confirm_box)
-        self.confirm_button = QPushButton(tr("ActsSection", "确认不妨碍正常办案，按约定日期归还并登记"), self.confirm_box)
+        self.confirm_button = QPushButton(QCoreApplication.translate("ActsSection", "确认不妨碍正常办案，按约定日期归还并登记"), self.confirm_box)
         self.confirm_button.setObjectName("confirmCallup")
         self.confirm_button.clicked.connect(lambda: self.record(acknowledged=True))
         cb.addWidget(self.confirm_text)
         cb.addWidget(self.confirm_button)
         self.confirm_box.hide()
         form.addRow(self.confirm_box)
-        self.record_button = QPushButton(tr("ActsSection", "登记(&R)"), form_box)
+        self.record_button = QPushButton(QCoreApplication.translate("ActsSection", "登记(&R)"), form_box)
         self.record_button.setObjectName("recordAct")
         self.record_button.clicked.connect(lambda: self.record())
         form.addRow(self.record_button)
@@ -107,46 +107,46 @@ class ActsSection(Section):
         right = QWidget(split)
         rv = QVBoxLayout(right)
         rv.setContentsMargins(0, 0, 0, 0)
-        self.table = make_table([tr("ActsSection", "日期"), tr("ActsSection", "类型"), tr("ActsSection", "对象"),
-                                 tr("ActsSection", "期限"), tr("ActsSection", "完成/归还"), tr("ActsSection", "调查人员"),
-                                 tr("ActsSection", "摘要")], right)
+        self.table = make_table([QCoreApplication.translate("ActsSection", "日期"), QCoreApplication.translate("ActsSection", "类型"), QCoreApplication.translate("ActsSection", "对象"),
+                                 QCoreApplication.translate("ActsSection", "期限"), QCoreApplication.translate("ActsSection", "完成/归还"), QCoreApplication.translate("ActsSection", "调查人员"),
+                                 QCoreApplication.translate("ActsSection", "摘要")], right)
         self.table.setObjectName("actTable")
         rv.addWidget(self.table, 2)
         row = QHBoxLayout()
         self.completed = OptionalDateEdit(right)
         self.completed.setObjectName("completedOn")
         self.completion_note = QLineEdit(right)
-        self.completion_note.setPlaceholderText(tr("ActsSection", "如：收到书面说明；案卷已归还"))
-        self.complete_button = QPushButton(tr("ActsSection", "登记完成/归还"), right)
+        self.completion_note.setPlaceholderText(QCoreApplication.translate("ActsSection", "如：收到书面说明；案卷已归还"))
+        self.complete_button = QPushButton(QCoreApplication.translate("ActsSection", "登记完成/归还"), right)
         self.complete_button.setObjectName("completeAct")
         self.complete_button.clicked.connect(self.complete)
-        self.print_act_button = QPushButton(tr("ActsSection", "打印所选活动的文书"), right)
+        self.print_act_button = QPushButton(QCoreApplication.translate("ActsSection", "打印所选活动的文书"), right)
         self.print_act_button.setObjectName("printAct")
         self.print_act_button.clicked.connect(self.print_selected)
         for w in (self.completed, self.completion_note, self.complete_button, self.print_act_button):
             row.addWidget(w)
         rv.addLayout(row)
 
-        ev_box = QGroupBox(tr("ActsSection", "证据材料清单"), right)
+        ev_box = QGroupBox(QCoreApplication.translate("ActsSection", "证据材料清单"), right)
         ev = QVBoxLayout(ev_box)
-        self.evidence_table = make_table([tr("ActsSection", "证据"), tr("ActsSection", "来源"),
-                                          tr("ActsSection", "收集日期"), tr("ActsSection", "页数"),
-                                          tr("ActsSection", "原件")], ev_box)
+        self.evidence_table = make_table([QCoreApplication.translate("ActsSection", "证据"), QCoreApplication.translate("ActsSection", "来源"),
+                                          QCoreApplication.translate("ActsSection", "收集日期"), QCoreApplication.translate("ActsSection", "页数"),
+                                          QCoreApplication.translate("ActsSection", "原件")], ev_box)
         self.evidence_table.setObjectName("evidenceTable")
         ev.addWidget(self.evidence_table, 1)
         er = QHBoxLayout()
         self.ev_description = QLineEdit(ev_box)
         self.ev_description.setObjectName("evidenceDescription")
-        self.ev_description.setPlaceholderText(tr("ActsSection", "证据名称，如：银行转账凭证"))
+        self.ev_description.setPlaceholderText(QCoreApplication.translate("ActsSection", "证据名称，如：银行转账凭证"))
         self.ev_source = QLineEdit(ev_box)
-        self.ev_source.setPlaceholderText(tr("ActsSection", "来源"))
+        self.ev_source.setPlaceholderText(QCoreApplication.translate("ActsSection", "来源"))
         self.ev_pages = QSpinBox(ev_box)
         self.ev_pages.setRange(1, 9999)
-        self.ev_original = QCheckBox(tr("ActsSection", "原件"), ev_box)
-        self.ev_button = QPushButton(tr("ActsSection", "登记证据"), ev_box)
+        self.ev_original = QCheckBox(QCoreApplication.translate("ActsSection", "原件"), ev_box)
+        self.ev_button = QPushButton(QCoreApplication.translate("ActsSection", "登记证据"), ev_box)
         self.ev_button.setObjectName("addEvidence")
         self.ev_button.clicked.connect(self.add_evidence)
-        self.ev_print = QPushButton(tr("ActsSection", "打印证据清单"), ev_box)
+        self.ev_print = QPushButton(QCoreApplication.translate("ActsSection", "打印证据清单"), ev_box)
         self.ev_print.setObjectName("printEvidenceList")
         self.ev_print.clicked.connect(lambda: self.host.print_document("evidence_list", None, self))
         for w in (self.ev_description, self.ev_source, self.ev_pages, self.ev_original, self.ev_button, self.ev_print):
@@ -172,7 +172,7 @@ class ActsSection(Section):
             w.setVisible(is_callup)
         self.confirm_box.hide()
         self.counterpart.setPlaceholderText(
-            tr("ActsSection", "调阅对象（从谁处调阅）") if is_callup else tr("ActsSection", "被投诉人/有关单位/部门"))
+            QCoreApplication.translate("ActsSection", "调阅对象（从谁处调阅）") if is_callup else QCoreApplication.translate("ActsSection", "被投诉人/有关单位/部门"))
 
     def update_case(self, ov: CaseInvestigation) -> None:
         super().update_case(ov)
@@ -186,7 +186,7 @@ class ActsSection(Section):
                                          for e in ov.evidence], [e.id for e in ov.evidence])
         stop_orders = [a for a in ov.acts if a.kind == InvestigationActKind.STOP_ORDER]
         if ov.continuing_violation:
-            self.art13_label.setText(tr("ActsSection", "存在持续违法违规行为（第十三条）：已于 {0} 责令被投诉人立即停止。")
+            self.art13_label.setText(QCoreApplication.translate("ActsSection", "存在持续违法违规行为（第十三条）：已于 {0} 责令被投诉人立即停止。")
                                      .format(stop_orders[-1].occurred_on.isoformat() if stop_orders else ""))
             self.art13_label.show()
         else:
@@ -205,7 +205,7 @@ class ActsSection(Section):
         kind = ACT_DOCUMENT.get(act.kind) if act is not None else None
         if kind is None:
             self.print_act_button.setEnabled(False)
-            self.print_act_button.setToolTip(tr("ActsSection", "请选择说明情况、调阅案卷、部门意见或责令停止的记录。"))
+            self.print_act_button.setToolTip(QCoreApplication.translate("ActsSection", "请选择说明情况、调阅案卷、部门意见或责令停止的记录。"))
         else:
             set_print_button(self.print_act_button, kind, self.overview)
 
@@ -231,7 +231,7 @@ class ActsSection(Section):
                 details["promised_return"] = self.promised_return.date().isoformat()
             if acknowledged:
                 if self.promised_return.date() is None:
-                    self.confirm_text.show_error(tr("ActsSection", "请填写约定归还日期后再确认。"))
+                    self.confirm_text.show_error(QCoreApplication.translate("ActsSection", "请填写约定归还日期后再确认。"))
                     return
                 details["obstruction_acknowledged"] = True
         team = [p.id for p in ov.team]
@@ -262,18 +262,18 @@ class ActsSection(Section):
             self.promised_return.clear()
             self.original.setChecked(False)
 
-        self.write(job, done=tr("ActsSection", "已登记：{0}。").format(InvestigationActKind(kind).label),
+        self.write(job, done=QCoreApplication.translate("ActsSection", "已登记：{0}。").format(InvestigationActKind(kind).label),
                    on_done=done, on_error=failed)
 
     def complete(self) -> None:
         act = self._selected_act()
         if act is None:
-            self.message.show_error(tr("ActsSection", "请先在右侧表中选择一项调查活动。"))
+            self.message.show_error(QCoreApplication.translate("ActsSection", "请先在右侧表中选择一项调查活动。"))
             return
         day = self.completed.date() or self.host.ctx.clock.today()
         note = self.completion_note.text().strip()
         self.write(lambda s: s.investigation.complete_act(act.id, day, note),
-                   done=tr("ActsSection", "已登记完成：{0}（{1}）。").format(act.kind_label, day.isoformat()),
+                   done=QCoreApplication.translate("ActsSection", "已登记完成：{0}（{1}）。").format(act.kind_label, day.isoformat()),
                    on_done=lambda _r: (self.completion_note.clear(), self.completed.clear()))
 
     def add_evidence(self) -> None:
@@ -286,5 +286,5 @@ class ActsSection(Section):
         case_id = ov.case_id
         self.write(lambda s: s.investigation.add_evidence(case_id, description, source=source, collected_on=today,
                                                           pages=pages, is_original=original),
-                   done=tr("ActsSection", "已登记证据：{0}。").format(description),
+                   done=QCoreApplication.translate("ActsSection", "已登记证据：{0}。").format(description),
                    on_done=lambda _r: (self.ev_description.clear(), self.ev_source.clear()))

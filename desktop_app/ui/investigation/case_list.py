@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Signal
 from PySide6.QtWidgets import QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from desktop_app.domain.enums import CaseState, DeadlineStatus
@@ -36,15 +36,15 @@ class CaseList(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.search = QLineEdit(self)
         self.search.setObjectName("caseSearch")
-        self.search.setPlaceholderText(tr("CaseList", "案号、投诉人、被投诉人（Ctrl+F）"))
+        self.search.setPlaceholderText(QCoreApplication.translate("CaseList", "案号、投诉人、被投诉人（Ctrl+F）"))
         self.search.setClearButtonEnabled(True)
         layout.addWidget(self.search)
         columns = [
-            Column("case_no", tr("CaseList", "案号")),
-            Column("complainant", tr("CaseList", "投诉人"), sortable=False),
-            Column("respondent", tr("CaseList", "被投诉人"), sortable=False),
-            Column("state", tr("CaseList", "状态"), getter=lambda r: r.state_label),
-            Column("next_due_date", tr("CaseList", "下一时限"), badge=True),
+            Column("case_no", QCoreApplication.translate("CaseList", "案号")),
+            Column("complainant", QCoreApplication.translate("CaseList", "投诉人"), sortable=False),
+            Column("respondent", QCoreApplication.translate("CaseList", "被投诉人"), sortable=False),
+            Column("state", QCoreApplication.translate("CaseList", "状态"), getter=lambda r: r.state_label),
+            Column("next_due_date", QCoreApplication.translate("CaseList", "下一时限"), badge=True),
         ]
         self.model = PagedTableModel(columns, self._fetch, tasks, page_size=100, status_of=_status, parent=self)
         self.view = QTableView(self)
@@ -54,15 +54,18 @@ class CaseList(QWidget):
         self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.view.setItemDelegateForColumn(4, DeadlineBadgeDelegate(self.view))
         self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.view, 1)
         self.total = QLabel(self)
         layout.addWidget(self.total)
-        self.model.page_loaded.connect(lambda _n: self.total.setText(self.model.total_text()))
+        self.model.page_loaded.connect(self._on_page)
         self.model.fetch_failed.connect(self.total.setText)
         self.view.selectionModel().currentRowChanged.connect(self._on_current)
         self.search.textChanged.connect(lambda _t: self.reload())
+
+    def _on_page(self, _rows: int) -> None:
+        self.total.setText(self.model.total_text())
+        self.view.resizeColumnsToContents()
 
     def _fetch(self, request: PageRequest) -> Page:
         services = self._services_of()

@@ -159,10 +159,10 @@ class DocumentPreviewDialog(QDialog):
         self.document = document
         self._tasks = tasks
         self.setObjectName("documentPreview")
-        self.setWindowTitle(tr("DocumentPreviewDialog", "{0} — 预览").format(document.title))
+        self.setWindowTitle(QCoreApplication.translate("DocumentPreviewDialog", "{0} — 预览").format(document.title))
         self.resize(760, 900)
         layout = QVBoxLayout(self)
-        info = QLabel(tr("DocumentPreviewDialog", "{0} {1}　共 {2} 页　版本 {3}").format(
+        info = QLabel(QCoreApplication.translate("DocumentPreviewDialog", "{0} {1}　共 {2} 页　版本 {3}").format(
             document.title, document.doc_no, document.page_count, document.version_hash[:12]), self)
         info.setObjectName("previewInfo")
         layout.addWidget(info)
@@ -171,9 +171,9 @@ class DocumentPreviewDialog(QDialog):
         self.message = MessageLabel(self)
         layout.addWidget(self.message)
         buttons = QHBoxLayout()
-        self.print_button = QPushButton(tr("DocumentPreviewDialog", "打印(&P)…"), self)
-        self.save_button = QPushButton(tr("DocumentPreviewDialog", "另存为 PDF(&S)…"), self)
-        self.close_button = QPushButton(tr("DocumentPreviewDialog", "关闭"), self)
+        self.print_button = QPushButton(QCoreApplication.translate("DocumentPreviewDialog", "打印(&P)…"), self)
+        self.save_button = QPushButton(QCoreApplication.translate("DocumentPreviewDialog", "另存为 PDF(&S)…"), self)
+        self.close_button = QPushButton(QCoreApplication.translate("DocumentPreviewDialog", "关闭"), self)
         for b in (self.print_button, self.save_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
@@ -187,11 +187,11 @@ class DocumentPreviewDialog(QDialog):
 
     def save_to(self, path: Path) -> None:
         path.write_bytes(self.document.pdf)
-        self.message.show_ok(tr("DocumentPreviewDialog", "已保存到 {0}").format(path))
+        self.message.show_ok(QCoreApplication.translate("DocumentPreviewDialog", "已保存到 {0}").format(path))
 
     def _ask_save(self) -> None:
         name = f"{self.document.title}{self.document.doc_no or ''}.pdf".replace("/", "_")
-        path, _ = QFileDialog.getSaveFileName(self, tr("DocumentPreviewDialog", "另存为 PDF"), name, "PDF (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(self, QCoreApplication.translate("DocumentPreviewDialog", "另存为 PDF"), name, "PDF (*.pdf)")
         if path:
             self.save_to(Path(path))
 
@@ -203,12 +203,12 @@ class DocumentPreviewDialog(QDialog):
             return
         pdf = self.document.pdf
         dpi = self.PRINT_DPI
-        self.message.show_warning(tr("DocumentPreviewDialog", "正在准备打印……"))
+        self.message.show_warning(QCoreApplication.translate("DocumentPreviewDialog", "正在准备打印……"))
 
         def done(pngs: list[bytes]) -> None:
             from PySide6.QtGui import QImage
             pages = print_page_images([QImage.fromData(p, "PNG") for p in pngs], printer)
-            self.message.show_ok(tr("DocumentPreviewDialog", "已送打印机 {0} 页。").format(pages))
+            self.message.show_ok(QCoreApplication.translate("DocumentPreviewDialog", "已送打印机 {0} 页。").format(pages))
 
         self._tasks.read(lambda _c: render_pdf_pages(pdf, dpi=dpi), on_done=done,
                          on_error=lambda f: self.message.show_error(f.message))

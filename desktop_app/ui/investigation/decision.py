@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -23,7 +24,7 @@ from desktop_app.services.decisions import OUTCOME_TRANSFER, TRANSFER_KINDS, Res
 from desktop_app.services.investigation_extra import CaseInvestigation, OutcomeOption, ProposalRow, RespondentRef
 from desktop_app.ui.widgets.date_edit import OptionalDateEdit
 
-from .common import Section, fill_table, make_table, selected_id, tr
+from .common import Section, fill_table, make_table, selected_id
 
 
 class RespondentOutcomeBox(QGroupBox):
@@ -46,13 +47,13 @@ class RespondentOutcomeBox(QGroupBox):
             grid.addWidget(box, i // 3, i % 3)
         v.addLayout(grid)
         ticks = QHBoxLayout()
-        self.minor = QCheckBox(tr("DecisionSection", "情节轻微"), self)
+        self.minor = QCheckBox(QCoreApplication.translate("DecisionSection", "情节轻微"), self)
         self.minor.setObjectName("minor")
-        self.corrected = QCheckBox(tr("DecisionSection", "及时纠正"), self)
+        self.corrected = QCheckBox(QCoreApplication.translate("DecisionSection", "及时纠正"), self)
         self.corrected.setObjectName("corrected")
-        self.no_harm = QCheckBox(tr("DecisionSection", "没有造成危害后果"), self)
+        self.no_harm = QCheckBox(QCoreApplication.translate("DecisionSection", "没有造成危害后果"), self)
         self.no_harm.setObjectName("noHarm")
-        ticks.addWidget(QLabel(tr("DecisionSection", "第十四条第（二）项："), self))
+        ticks.addWidget(QLabel(QCoreApplication.translate("DecisionSection", "第十四条第（二）项："), self))
         for w in (self.minor, self.corrected, self.no_harm):
             ticks.addWidget(w)
         ticks.addStretch(1)
@@ -60,13 +61,13 @@ class RespondentOutcomeBox(QGroupBox):
         form = QFormLayout()
         self.due = OptionalDateEdit(self)
         self.due.setObjectName("rectificationDue")
-        form.addRow(tr("DecisionSection", "整改期限"), self.due)
+        form.addRow(QCoreApplication.translate("DecisionSection", "整改期限"), self.due)
         self.targets: dict[str, QLineEdit] = {}
         self.target_labels: dict[str, QLabel] = {}
         for kind, label in TRANSFER_KINDS.items():
             edit = QLineEdit(self)
             edit.setObjectName(f"transfer_{kind}")
-            edit.setPlaceholderText(tr("DecisionSection", "接收机关，如：铁岭市律师协会"))
+            edit.setPlaceholderText(QCoreApplication.translate("DecisionSection", "接收机关，如：铁岭市律师协会"))
             lab = QLabel(label, self)
             form.addRow(lab, edit)
             self.targets[kind] = edit
@@ -78,9 +79,9 @@ class RespondentOutcomeBox(QGroupBox):
         self.basis.setObjectName("basis")
         self.measures = QLineEdit(self)
         self.measures.setObjectName("measures")
-        form.addRow(tr("DecisionSection", "查明的事实"), self.facts)
-        form.addRow(tr("DecisionSection", "依据"), self.basis)
-        form.addRow(tr("DecisionSection", "处理措施"), self.measures)
+        form.addRow(QCoreApplication.translate("DecisionSection", "查明的事实"), self.facts)
+        form.addRow(QCoreApplication.translate("DecisionSection", "依据"), self.basis)
+        form.addRow(QCoreApplication.translate("DecisionSection", "处理措施"), self.measures)
         v.addLayout(form)
         self._refresh()
 
@@ -141,38 +142,38 @@ class DecisionSection(Section):
         layout.addWidget(scroll, 1)
         self.report = QPlainTextEdit(self)
         self.report.setObjectName("investigationReport")
-        self.report.setPlaceholderText(tr("DecisionSection", "调查报告：查明的事实、证据、被投诉人的说明及分析"))
+        self.report.setPlaceholderText(QCoreApplication.translate("DecisionSection", "调查报告：查明的事实、证据、被投诉人的说明及分析"))
         self.report.setMaximumHeight(90)
         layout.addWidget(self.report)
         row = QHBoxLayout()
-        self.propose_button = QPushButton(tr("DecisionSection", "提出拟处理意见"), self)
+        self.propose_button = QPushButton(QCoreApplication.translate("DecisionSection", "提出拟处理意见"), self)
         self.propose_button.setObjectName("proposeDecision")
         self.propose_button.clicked.connect(self.propose)
         self.back_reason = QLineEdit(self)
-        self.back_reason.setPlaceholderText(tr("DecisionSection", "退回理由"))
-        self.back_button = QPushButton(tr("DecisionSection", "退回补充调查（负责人）"), self)
+        self.back_reason.setPlaceholderText(QCoreApplication.translate("DecisionSection", "退回理由"))
+        self.back_button = QPushButton(QCoreApplication.translate("DecisionSection", "退回补充调查（负责人）"), self)
         self.back_button.setObjectName("backToInvestigation")
         self.back_button.clicked.connect(self.back)
         self.decided_on = OptionalDateEdit(self)
         self.decided_on.setObjectName("decidedOn")
-        self.decide_button = QPushButton(tr("DecisionSection", "作出处理决定（负责人）"), self)
+        self.decide_button = QPushButton(QCoreApplication.translate("DecisionSection", "作出处理决定（负责人）"), self)
         self.decide_button.setObjectName("decide")
         self.decide_button.clicked.connect(self.decide)
-        for w in (self.propose_button, self.back_reason, self.back_button, QLabel(tr("DecisionSection", "决定日期"), self),
+        for w in (self.propose_button, self.back_reason, self.back_button, QLabel(QCoreApplication.translate("DecisionSection", "决定日期"), self),
                   self.decided_on, self.decide_button):
             row.addWidget(w)
         layout.addLayout(row)
-        self.transfers = make_table([tr("DecisionSection", "移送类型"), tr("DecisionSection", "接收机关"),
-                                     tr("DecisionSection", "移送日期"), tr("DecisionSection", "反馈"),
-                                     tr("DecisionSection", "反馈日期")], self)
+        self.transfers = make_table([QCoreApplication.translate("DecisionSection", "移送类型"), QCoreApplication.translate("DecisionSection", "接收机关"),
+                                     QCoreApplication.translate("DecisionSection", "移送日期"), QCoreApplication.translate("DecisionSection", "反馈"),
+                                     QCoreApplication.translate("DecisionSection", "反馈日期")], self)
         self.transfers.setObjectName("transferTable")
         self.transfers.setMaximumHeight(120)
         layout.addWidget(self.transfers)
         frow = QHBoxLayout()
         self.feedback = QLineEdit(self)
         self.feedback.setObjectName("transferFeedback")
-        self.feedback.setPlaceholderText(tr("DecisionSection", "接收机关反馈的处理结果"))
-        self.feedback_button = QPushButton(tr("DecisionSection", "登记移送反馈"), self)
+        self.feedback.setPlaceholderText(QCoreApplication.translate("DecisionSection", "接收机关反馈的处理结果"))
+        self.feedback_button = QPushButton(QCoreApplication.translate("DecisionSection", "登记移送反馈"), self)
         self.feedback_button.clicked.connect(self.record_feedback)
         frow.addWidget(self.feedback, 1)
         frow.addWidget(self.feedback_button)
@@ -217,13 +218,13 @@ class DecisionSection(Section):
         report = self.report.toPlainText().strip()
         case_id = self.case_id()
         self.write(lambda s: s.decisions.propose(case_id, outcomes, report),
-                   done=tr("DecisionSection", "已提出拟处理意见，报机关负责人决定。"))
+                   done=QCoreApplication.translate("DecisionSection", "已提出拟处理意见，报机关负责人决定。"))
 
     def back(self) -> None:
         reason = self.back_reason.text().strip()
         case_id = self.case_id()
         self.write(lambda s: s.decisions.back_to_investigation(case_id, reason),
-                   done=tr("DecisionSection", "已退回补充调查。"))
+                   done=QCoreApplication.translate("DecisionSection", "已退回补充调查。"))
 
     def decide(self) -> None:
         if self.decided_on.problem():
@@ -237,15 +238,15 @@ class DecisionSection(Section):
                 self.host.show_document(doc)
 
         self.write(lambda s: s.decisions.decide(case_id, day),
-                   done=tr("DecisionSection", "已作出处理决定；请在5个工作日内制作并送达答复书（第十六条）。"),
+                   done=QCoreApplication.translate("DecisionSection", "已作出处理决定；请在5个工作日内制作并送达答复书（第十六条）。"),
                    on_done=done)
 
     def record_feedback(self) -> None:
         transfer_id = selected_id(self.transfers)
         if transfer_id is None:
-            self.message.show_error(tr("DecisionSection", "请先在移送表中选择一项。"))
+            self.message.show_error(QCoreApplication.translate("DecisionSection", "请先在移送表中选择一项。"))
             return
         text = self.feedback.text().strip()
         today = self.host.ctx.clock.today()
         self.write(lambda s: s.decisions.record_transfer_feedback(transfer_id, text, today),
-                   done=tr("DecisionSection", "已登记移送反馈。"), on_done=lambda _r: self.feedback.clear())
+                   done=QCoreApplication.translate("DecisionSection", "已登记移送反馈。"), on_done=lambda _r: self.feedback.clear())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,7 +20,7 @@ from desktop_app.domain.enums import ServiceMethod
 from desktop_app.services.investigation_extra import CaseInvestigation
 from desktop_app.ui.widgets.date_edit import OptionalDateEdit
 
-from .common import Section, fill_table, make_table, selected_id, set_print_button, tr
+from .common import Section, fill_table, make_table, selected_id, set_print_button
 
 SERVABLE_KINDS = ("reply", "extension_notice", "handling_decision", "transfer_letter", "stop_order",
                   "explanation_request")
@@ -30,14 +31,14 @@ class ReplySection(Section):
         super().__init__(host, parent)
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        self.reply_button = QPushButton(tr("ReplySection", "制作答复书(&R)"), self)
+        self.reply_button = QPushButton(QCoreApplication.translate("ReplySection", "制作答复书(&R)"), self)
         self.reply_button.setObjectName("issueReply")
         self.reply_button.clicked.connect(self.issue_reply)
         top.addWidget(self.reply_button)
         top.addStretch(1)
         layout.addLayout(top)
 
-        serve = QGroupBox(tr("ReplySection", "送达登记"), self)
+        serve = QGroupBox(QCoreApplication.translate("ReplySection", "送达登记"), self)
         form = QFormLayout(serve)
         self.document = QComboBox(serve)
         self.document.setObjectName("serviceDocument")
@@ -52,34 +53,34 @@ class ReplySection(Section):
         self.tracking = QLineEdit(serve)
         self.tracking.setObjectName("trackingNo")
         self.undeliverable = QLineEdit(serve)
-        self.serve_button = QPushButton(tr("ReplySection", "登记送达"), serve)
+        self.serve_button = QPushButton(QCoreApplication.translate("ReplySection", "登记送达"), serve)
         self.serve_button.setObjectName("recordService")
         self.serve_button.clicked.connect(self.record_service)
-        form.addRow(tr("ReplySection", "文书"), self.document)
-        form.addRow(tr("ReplySection", "受送达人"), self.recipient)
-        form.addRow(tr("ReplySection", "方式"), self.method)
-        form.addRow(tr("ReplySection", "送达日期"), self.served_on)
-        form.addRow(tr("ReplySection", "邮件单号"), self.tracking)
-        form.addRow(tr("ReplySection", "无法送达原因"), self.undeliverable)
+        form.addRow(QCoreApplication.translate("ReplySection", "文书"), self.document)
+        form.addRow(QCoreApplication.translate("ReplySection", "受送达人"), self.recipient)
+        form.addRow(QCoreApplication.translate("ReplySection", "方式"), self.method)
+        form.addRow(QCoreApplication.translate("ReplySection", "送达日期"), self.served_on)
+        form.addRow(QCoreApplication.translate("ReplySection", "邮件单号"), self.tracking)
+        form.addRow(QCoreApplication.translate("ReplySection", "无法送达原因"), self.undeliverable)
         form.addRow(self.serve_button)
         layout.addWidget(serve)
 
-        sup = QGroupBox(tr("ReplySection", "执行监督（第十八条）"), self)
+        sup = QGroupBox(QCoreApplication.translate("ReplySection", "执行监督（第十八条）"), self)
         sv = QVBoxLayout(sup)
-        self.tasks = make_table([tr("ReplySection", "措施"), tr("ReplySection", "整改期限"), tr("ReplySection", "状态"),
-                                 tr("ReplySection", "收到报告"), tr("ReplySection", "核查日期"),
-                                 tr("ReplySection", "核查意见")], sup)
+        self.tasks = make_table([QCoreApplication.translate("ReplySection", "措施"), QCoreApplication.translate("ReplySection", "整改期限"), QCoreApplication.translate("ReplySection", "状态"),
+                                 QCoreApplication.translate("ReplySection", "收到报告"), QCoreApplication.translate("ReplySection", "核查日期"),
+                                 QCoreApplication.translate("ReplySection", "核查意见")], sup)
         self.tasks.setObjectName("supervisionTable")
         sv.addWidget(self.tasks)
         srow = QHBoxLayout()
         self.task_note = QLineEdit(sup)
         self.task_note.setObjectName("supervisionNote")
-        self.task_note.setPlaceholderText(tr("ReplySection", "整改报告摘要 / 核查意见"))
-        self.report_button = QPushButton(tr("ReplySection", "登记整改报告"), sup)
+        self.task_note.setPlaceholderText(QCoreApplication.translate("ReplySection", "整改报告摘要 / 核查意见"))
+        self.report_button = QPushButton(QCoreApplication.translate("ReplySection", "登记整改报告"), sup)
         self.report_button.setObjectName("reportRectification")
-        self.verify_done = QPushButton(tr("ReplySection", "核查：整改到位"), sup)
+        self.verify_done = QPushButton(QCoreApplication.translate("ReplySection", "核查：整改到位"), sup)
         self.verify_done.setObjectName("verifyDone")
-        self.verify_not = QPushButton(tr("ReplySection", "核查：整改不到位"), sup)
+        self.verify_not = QPushButton(QCoreApplication.translate("ReplySection", "核查：整改不到位"), sup)
         self.report_button.clicked.connect(self.report)
         self.verify_done.clicked.connect(lambda: self.verify(True))
         self.verify_not.clicked.connect(lambda: self.verify(False))
@@ -88,15 +89,15 @@ class ReplySection(Section):
         sv.addLayout(srow)
         layout.addWidget(sup)
 
-        wd = QGroupBox(tr("ReplySection", "撤回投诉"), self)
+        wd = QGroupBox(QCoreApplication.translate("ReplySection", "撤回投诉"), self)
         wf = QFormLayout(wd)
-        self.withdraw_signed = QCheckBox(tr("ReplySection", "投诉人已在撤回申请（或撤回笔录）上签字/捺印"), wd)
+        self.withdraw_signed = QCheckBox(QCoreApplication.translate("ReplySection", "投诉人已在撤回申请（或撤回笔录）上签字/捺印"), wd)
         self.withdraw_signed.setObjectName("withdrawSigned")
         self.withdraw_reason = QLineEdit(wd)
         self.withdraw_reason.setObjectName("withdrawReason")
-        self.terminate = QRadioButton(tr("ReplySection", "终止办理"), wd)
+        self.terminate = QRadioButton(QCoreApplication.translate("ReplySection", "终止办理"), wd)
         self.terminate.setObjectName("withdrawTerminate")
-        self.continue_ = QRadioButton(tr("ReplySection", "依职权继续办理"), wd)
+        self.continue_ = QRadioButton(QCoreApplication.translate("ReplySection", "依职权继续办理"), wd)
         self.continue_.setObjectName("withdrawContinue")
         self.terminate.setChecked(True)
         choice = QWidget(wd)
@@ -106,13 +107,13 @@ class ReplySection(Section):
         ch.addWidget(self.continue_)
         ch.addStretch(1)
         self.head_note = QLineEdit(wd)
-        self.withdraw_button = QPushButton(tr("ReplySection", "负责人决定"), wd)
+        self.withdraw_button = QPushButton(QCoreApplication.translate("ReplySection", "负责人决定"), wd)
         self.withdraw_button.setObjectName("withdraw")
         self.withdraw_button.clicked.connect(self.withdraw)
         wf.addRow(self.withdraw_signed)
-        wf.addRow(tr("ReplySection", "撤回理由"), self.withdraw_reason)
-        wf.addRow(tr("ReplySection", "负责人决定"), choice)
-        wf.addRow(tr("ReplySection", "负责人意见"), self.head_note)
+        wf.addRow(QCoreApplication.translate("ReplySection", "撤回理由"), self.withdraw_reason)
+        wf.addRow(QCoreApplication.translate("ReplySection", "负责人决定"), choice)
+        wf.addRow(QCoreApplication.translate("ReplySection", "负责人意见"), self.head_note)
         wf.addRow(self.withdraw_button)
         layout.addWidget(wd)
         layout.addWidget(self.message)
@@ -122,11 +123,12 @@ class ReplySection(Section):
         first = self.overview is None or self.overview.case_id != ov.case_id
         super().update_case(ov)
         set_print_button(self.reply_button, "reply", ov, ov.state == "DECIDED")
-        current = self.document.currentData()
+        current = getattr(self, "_prefer", None) or self.document.currentData()
+        self._prefer = None
         self.document.clear()
         for d in ov.documents:
             if d.kind in SERVABLE_KINDS and not d.superseded:
-                label = f"{d.title} {d.doc_no}" + (tr("ReplySection", "（已送达）") if d.served else "")
+                label = f"{d.title} {d.doc_no}" + (QCoreApplication.translate("ReplySection", "（已送达）") if d.served else "")
                 self.document.addItem(label, d.id)
         index = self.document.findData(current)
         if index < 0:
@@ -149,8 +151,12 @@ class ReplySection(Section):
     def issue_reply(self) -> None:
         case_id = self.case_id()
         self.write(lambda s: s.decisions.issue_reply(case_id),
-                   done=tr("ReplySection", "答复书已生成，请打印盖章后送达投诉人并登记送达。"),
-                   on_done=self.host.show_document)
+                   done=QCoreApplication.translate("ReplySection", "答复书已生成，请打印盖章后送达投诉人并登记送达。"),
+                   on_done=self._reply_issued)
+
+    def _reply_issued(self, doc: object) -> None:
+        self._prefer = doc.document_id  # type: ignore[attr-defined]  # serve what was just printed
+        self.host.show_document(doc)
 
     def record_service(self) -> None:
         document_id = self.document.currentData()
@@ -165,7 +171,7 @@ class ReplySection(Section):
         self.write(lambda s: s.documents.record_service(document_id, recipient_name=recipient, method=method,
                                                         served_on=served_on, tracking_no=tracking,
                                                         undeliverable_reason=reason),
-                   done=tr("ReplySection", "已登记送达。"))
+                   done=QCoreApplication.translate("ReplySection", "已登记送达。"))
 
     def report(self) -> None:
         task_id = selected_id(self.tasks)
@@ -173,7 +179,7 @@ class ReplySection(Section):
             return
         note, today = self.task_note.text().strip(), self.host.ctx.clock.today()
         self.write(lambda s: s.decisions.report_rectification(task_id, today, note),
-                   done=tr("ReplySection", "已登记整改报告。"), on_done=lambda _r: self.task_note.clear())
+                   done=QCoreApplication.translate("ReplySection", "已登记整改报告。"), on_done=lambda _r: self.task_note.clear())
 
     def verify(self, done_ok: bool) -> None:
         task_id = selected_id(self.tasks)
@@ -181,7 +187,7 @@ class ReplySection(Section):
             return
         note, today = self.task_note.text().strip(), self.host.ctx.clock.today()
         self.write(lambda s: s.decisions.verify_rectification(task_id, done_ok, note, today),
-                   done=tr("ReplySection", "已登记核查结果。"), on_done=lambda _r: self.task_note.clear())
+                   done=QCoreApplication.translate("ReplySection", "已登记核查结果。"), on_done=lambda _r: self.task_note.clear())
 
     def withdraw(self) -> None:
         signed, reason = self.withdraw_signed.isChecked(), self.withdraw_reason.text().strip()
@@ -189,8 +195,8 @@ class ReplySection(Section):
         case_id = self.case_id()
         self.write(lambda s: s.decisions.withdraw(case_id, signed=signed, reason=reason, terminate=terminate,
                                                   head_note=note),
-                   done=tr("ReplySection", "已决定终止办理，案件转为已撤回。") if terminate
-                   else tr("ReplySection", "已记录撤回申请；负责人决定依职权继续办理。"))
+                   done=QCoreApplication.translate("ReplySection", "已决定终止办理，案件转为已撤回。") if terminate
+                   else QCoreApplication.translate("ReplySection", "已记录撤回申请；负责人决定依职权继续办理。"))
 
 
 class DocumentsSection(Section):
@@ -199,13 +205,13 @@ class DocumentsSection(Section):
     def __init__(self, host, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(host, parent)
         layout = QVBoxLayout(self)
-        self.table = make_table([tr("DocumentsSection", "文书"), tr("DocumentsSection", "文号"),
-                                 tr("DocumentsSection", "版本"), tr("DocumentsSection", "日期"),
-                                 tr("DocumentsSection", "页数"), tr("DocumentsSection", "已送达"),
-                                 tr("DocumentsSection", "已被新版本取代")], self)
+        self.table = make_table([QCoreApplication.translate("DocumentsSection", "文书"), QCoreApplication.translate("DocumentsSection", "文号"),
+                                 QCoreApplication.translate("DocumentsSection", "版本"), QCoreApplication.translate("DocumentsSection", "日期"),
+                                 QCoreApplication.translate("DocumentsSection", "页数"), QCoreApplication.translate("DocumentsSection", "已送达"),
+                                 QCoreApplication.translate("DocumentsSection", "已被新版本取代")], self)
         self.table.setObjectName("documentTable")
         layout.addWidget(self.table, 1)
-        self.preview_button = QPushButton(tr("DocumentsSection", "预览/打印所选文书"), self)
+        self.preview_button = QPushButton(QCoreApplication.translate("DocumentsSection", "预览/打印所选文书"), self)
         self.preview_button.setObjectName("previewDocument")
         self.preview_button.clicked.connect(self.preview)
         self.table.doubleClicked.connect(lambda _i: self.preview())

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.domain.enums import CaseState, Role
 from desktop_app.services.investigation_extra import CaseInvestigation
 
-from .common import Section, tr
+from .common import Section
 
 
 class TeamSection(Section):
@@ -19,7 +19,7 @@ class TeamSection(Section):
         self.current.setObjectName("teamCurrent")
         self.current.setWordWrap(True)
         layout.addWidget(self.current)
-        hint = QLabel(tr("TeamSection", "调查须由两名以上工作人员进行（第十二条）；被投诉单位的人员应当回避。"
+        hint = QLabel(QCoreApplication.translate("TeamSection", "调查须由两名以上工作人员进行（第十二条）；被投诉单位的人员应当回避。"
                                       "勾选调查人员后按“指派调查组”。"), self)
         hint.setWordWrap(True)
         hint.setObjectName("paneHint")
@@ -27,7 +27,7 @@ class TeamSection(Section):
         self.people = QListWidget(self)
         self.people.setObjectName("teamPeople")
         layout.addWidget(self.people, 1)
-        self.assign_button = QPushButton(tr("TeamSection", "指派调查组(&A)"), self)
+        self.assign_button = QPushButton(QCoreApplication.translate("TeamSection", "指派调查组(&A)"), self)
         self.assign_button.setObjectName("assignTeam")
         self.assign_button.clicked.connect(self.assign)
         layout.addWidget(self.assign_button)
@@ -55,8 +55,8 @@ class TeamSection(Section):
     def update_case(self, ov: CaseInvestigation) -> None:
         super().update_case(ov)
         names = "、".join(f"{p.name}（{p.unit}）" for p in ov.team)
-        self.current.setText(tr("TeamSection", "当前调查组：{0}").format(names) if names
-                             else tr("TeamSection", "尚未指派调查组。"))
+        self.current.setText(QCoreApplication.translate("TeamSection", "当前调查组：{0}").format(names) if names
+                             else QCoreApplication.translate("TeamSection", "尚未指派调查组。"))
         self.assign_button.setEnabled(ov.state == CaseState.ACCEPTED)
         if ov.team and not self.checked_ids():
             self.check([p.id for p in ov.team])
@@ -65,12 +65,12 @@ class TeamSection(Section):
         ids = self.checked_ids()
         if len(ids) < 2:
             # Refused here already: the statute needs two or more (the service says the same).
-            self.message.show_error(tr("TeamSection", "调查须由两名以上工作人员进行（第十二条），当前只选了{0}人。")
+            self.message.show_error(QCoreApplication.translate("TeamSection", "调查须由两名以上工作人员进行（第十二条），当前只选了{0}人。")
                                     .format(len(ids)))
             return
         case_id = self.case_id()
         self.write(lambda s: s.investigation.start_investigation(case_id, ids),
-                   done=tr("TeamSection", "已指派调查组，案件进入调查。"))
+                   done=QCoreApplication.translate("TeamSection", "已指派调查组，案件进入调查。"))
 
 
 def investigators_of(services) -> list:  # type: ignore[no-untyped-def]

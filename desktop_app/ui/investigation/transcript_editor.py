@@ -18,7 +18,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QEvent, QObject, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, QObject, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -44,7 +44,7 @@ from desktop_app.domain.enums import IntervieweeRole, Sex
 from desktop_app.services.investigation import TranscriptInput, TurnInput
 from desktop_app.ui.tasks import TaskFailure
 
-from .common import MessageLabel, tr
+from .common import MessageLabel
 
 # 常用问题 (inserted with Ctrl+T). Plain data: an office can extend the list later.
 COMMON_QUESTIONS: tuple[str, ...] = (
@@ -139,7 +139,7 @@ class TurnRow(QWidget):
         grid.setContentsMargins(0, 2, 0, 2)
         grid.setVerticalSpacing(2)
         self.q_label = QLabel(parent=self)
-        self.a_label = QLabel(tr("TranscriptEditor", "答："), self)
+        self.a_label = QLabel(QCoreApplication.translate("TranscriptEditor", "答："), self)
         self.question = TurnTextEdit("q", self)
         self.answer = TurnTextEdit("a", self)
         grid.addWidget(self.q_label, 0, 0, Qt.AlignmentFlag.AlignTop)
@@ -151,7 +151,7 @@ class TurnRow(QWidget):
 
     def set_number(self, number: int) -> None:
         self.number = number
-        self.q_label.setText(tr("TranscriptEditor", "问{0}：").format(number))
+        self.q_label.setText(QCoreApplication.translate("TranscriptEditor", "问{0}：").format(number))
 
 
 class TurnsEditor(QWidget):
@@ -244,11 +244,6 @@ class TurnsEditor(QWidget):
         return row
 
 
-class _CtrlEnterFilter(QObject):
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        return False
-
-
 class TranscriptEditor(QWidget):
     """Edits one transcript. The section owns saving; the editor owns the form and recovery file.
 
@@ -293,8 +288,8 @@ class TranscriptEditor(QWidget):
         bar.setContentsMargins(0, 0, 0, 0)
         self.recovery_label = QLabel(self.recovery_bar)
         self.recovery_label.setStyleSheet("color: #6e4400;")
-        self.restore_button = QPushButton(tr("TranscriptEditor", "恢复未保存的内容"), self.recovery_bar)
-        self.discard_button = QPushButton(tr("TranscriptEditor", "丢弃"), self.recovery_bar)
+        self.restore_button = QPushButton(QCoreApplication.translate("TranscriptEditor", "恢复未保存的内容"), self.recovery_bar)
+        self.discard_button = QPushButton(QCoreApplication.translate("TranscriptEditor", "丢弃"), self.recovery_bar)
         bar.addWidget(self.recovery_label, 1)
         bar.addWidget(self.restore_button)
         bar.addWidget(self.discard_button)
@@ -323,7 +318,6 @@ class TranscriptEditor(QWidget):
         self.place.setObjectName("place")
         self.investigators = QListWidget(body)
         self.investigators.setObjectName("transcriptInvestigators")
-        self.investigators.setMaximumHeight(70)
         self.investigators.setFlow(QListWidget.Flow.LeftToRight)
         self.recorder = QComboBox(body)
         self.interviewee = QLineEdit(body)
@@ -337,21 +331,26 @@ class TranscriptEditor(QWidget):
         self.id_number = QLineEdit(body)
         self.unit = QLineEdit(body)
         self.phone = QLineEdit(body)
-        labels = [("文书", self.title), ("开始时间", self.started), ("结束时间", self.ended), ("地点", self.place),
-                  ("被调查人", self.interviewee), ("身份", self.role), ("性别", self.sex),
-                  ("身份证件号码", self.id_number), ("工作单位/职务", self.unit), ("联系电话", self.phone),
-                  ("记录人", self.recorder)]
+        labels = [(QCoreApplication.translate("TranscriptEditor", "文书"), self.title), (QCoreApplication.translate("TranscriptEditor", "开始时间"), self.started),
+                  (QCoreApplication.translate("TranscriptEditor", "结束时间"), self.ended), (QCoreApplication.translate("TranscriptEditor", "地点"), self.place),
+                  (QCoreApplication.translate("TranscriptEditor", "被调查人"), self.interviewee), (QCoreApplication.translate("TranscriptEditor", "身份"), self.role),
+                  (QCoreApplication.translate("TranscriptEditor", "性别"), self.sex), (QCoreApplication.translate("TranscriptEditor", "身份证件号码"), self.id_number),
+                  (QCoreApplication.translate("TranscriptEditor", "工作单位/职务"), self.unit), (QCoreApplication.translate("TranscriptEditor", "联系电话"), self.phone),
+                  (QCoreApplication.translate("TranscriptEditor", "记录人"), self.recorder)]
         for i, (text, w) in enumerate(labels):
-            head.addWidget(QLabel(tr("TranscriptEditor", text), body), i // 3, (i % 3) * 2)
-            head.addWidget(w, i // 3, (i % 3) * 2 + 1)
-        head.addWidget(QLabel(tr("TranscriptEditor", "调查人员（≥2）"), body), 4, 0)
-        head.addWidget(self.investigators, 4, 1, 1, 5)
+            head.addWidget(QLabel(text, body), i // 2, (i % 2) * 2)
+            head.addWidget(w, i // 2, (i % 2) * 2 + 1)
+        head.setColumnStretch(1, 1)
+        head.setColumnStretch(3, 1)
+        head.addWidget(QLabel(QCoreApplication.translate("TranscriptEditor", "调查人员（≥2）"), body), 6, 0)
+        head.addWidget(self.investigators, 6, 1, 1, 3)
+        self.investigators.setMaximumHeight(34)
         v.addLayout(head)
 
         opening_row = QHBoxLayout()
-        opening_row.addWidget(QLabel(tr("TranscriptEditor", "告知事项"), body))
+        opening_row.addWidget(QLabel(QCoreApplication.translate("TranscriptEditor", "告知事项"), body))
         opening_row.addStretch(1)
-        self.opening_button = QPushButton(tr("TranscriptEditor", "插入标准告知事项"), body)
+        self.opening_button = QPushButton(QCoreApplication.translate("TranscriptEditor", "插入标准告知事项"), body)
         self.opening_button.setObjectName("insertOpening")
         self.opening_button.clicked.connect(self.insert_standard_opening)
         opening_row.addWidget(self.opening_button)
@@ -362,10 +361,10 @@ class TranscriptEditor(QWidget):
         v.addWidget(self.opening)
 
         turns_row = QHBoxLayout()
-        turns_row.addWidget(QLabel(tr("TranscriptEditor", "问答（Tab/回车：问→答→下一问；Shift+回车换行；"
+        turns_row.addWidget(QLabel(QCoreApplication.translate("TranscriptEditor", "问答（Tab/回车：问→答→下一问；Shift+回车换行；"
                                                          "Ctrl+T 常用问题）"), body))
         turns_row.addStretch(1)
-        self.template_button = QPushButton(tr("TranscriptEditor", "常用问题(&T)"), body)
+        self.template_button = QPushButton(QCoreApplication.translate("TranscriptEditor", "常用问题(&T)"), body)
         self.template_button.setObjectName("questionTemplates")
         self.template_button.clicked.connect(self.show_templates)
         turns_row.addWidget(self.template_button)
@@ -406,7 +405,7 @@ class TranscriptEditor(QWidget):
         self.people = dict(people)
 
     def _fill_investigators(self, checked: list[int]) -> None:
-        self._loading_guard(True)
+        was_loading, self._loading = self._loading, True
         self.investigators.clear()
         for uid, name in self.people.items():
             item = QListWidgetItem(name, self.investigators)
@@ -414,7 +413,7 @@ class TranscriptEditor(QWidget):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if uid in checked else Qt.CheckState.Unchecked)
         self._fill_recorder(None)
-        self._loading_guard(False)
+        self._loading = was_loading
 
     def _fill_recorder(self, recorder_id: int | None) -> None:
         current = recorder_id if recorder_id is not None else self.recorder.currentData()
@@ -441,9 +440,6 @@ class TranscriptEditor(QWidget):
             return
         self._fill_recorder(None)
         self._changed()
-
-    def _loading_guard(self, on: bool) -> None:
-        self._loading = on
 
     # ------------------------------------------------------------------ data
     def form_input(self) -> TranscriptInput:
@@ -484,7 +480,7 @@ class TranscriptEditor(QWidget):
         self._set_form(defaults)
         self._saved_json = None
         self._set_read_only(False)
-        self.state_label.setText(tr("TranscriptEditor", "新笔录（草稿）：填写后自动保存。"))
+        self.state_label.setText(QCoreApplication.translate("TranscriptEditor", "新笔录（草稿）：填写后自动保存。"))
         self._offer_recovery()
 
     def load(self, view: Any) -> None:
@@ -495,14 +491,14 @@ class TranscriptEditor(QWidget):
         frozen = view.status == "FROZEN"
         self._set_read_only(frozen)
         if frozen:
-            self.state_label.setText(tr("TranscriptEditor", "已封存：被调查人已逐页签字/捺印确认，内容不能再修改。"
+            self.state_label.setText(QCoreApplication.translate("TranscriptEditor", "已封存：被调查人已逐页签字/捺印确认，内容不能再修改。"
                                                           "内容哈希 {0}").format(view.content_hash))
             self.state_label.setStyleSheet("color: #1d3a6e; font-weight: bold;")
         else:
-            text = tr("TranscriptEditor", "草稿") if view.status == "DRAFT" else \
-                tr("TranscriptEditor", "已打印，等待被调查人逐页签字/捺印（修改内容后须重新打印）")
+            text = QCoreApplication.translate("TranscriptEditor", "草稿") if view.status == "DRAFT" else \
+                QCoreApplication.translate("TranscriptEditor", "已打印，等待被调查人逐页签字/捺印（修改内容后须重新打印）")
             if view.previous_id:
-                text += tr("TranscriptEditor", "　· 更正第 {0} 号笔录").format(view.previous_id)
+                text += QCoreApplication.translate("TranscriptEditor", "　· 更正第 {0} 号笔录").format(view.previous_id)
             self.state_label.setText(text)
             self.state_label.setStyleSheet("")
         self._offer_recovery()
@@ -548,7 +544,7 @@ class TranscriptEditor(QWidget):
         if self._loading or self.case_id is None or self.is_read_only():
             return
         self.write_recovery()
-        self.save_label.setText(tr("TranscriptEditor", "有未保存的修改（已存本机恢复文件）…"))
+        self.save_label.setText(QCoreApplication.translate("TranscriptEditor", "有未保存的修改（已存本机恢复文件）…"))
         self._timer.start()
 
     def has_unsaved_changes(self) -> bool:
@@ -590,14 +586,13 @@ class TranscriptEditor(QWidget):
             saved = json.dumps(payload["input"], ensure_ascii=False, sort_keys=True)
         except (ValueError, KeyError):
             return
-        print('CMP', saved, '\n   ', self._current_json(), id(self))
         if saved == self._current_json():
             path.unlink()
             return
         if self.is_read_only():
             return
         self._recovery_payload = payload
-        self.recovery_label.setText(tr("TranscriptEditor", "发现 {0} 未保存到数据库的笔录内容（程序意外退出？）。")
+        self.recovery_label.setText(QCoreApplication.translate("TranscriptEditor", "发现 {0} 未保存到数据库的笔录内容（程序意外退出？）。")
                                     .format(payload.get("written_at", "")))
         self.recovery_bar.show()
 
@@ -633,7 +628,7 @@ class TranscriptEditor(QWidget):
         snapshot = self._current_json()
         case_id, tid, version = self.case_id, self.transcript_id, self.version
         self._saving = True
-        self.save_label.setText(tr("TranscriptEditor", "正在保存…"))
+        self.save_label.setText(QCoreApplication.translate("TranscriptEditor", "正在保存…"))
 
         def job(s: Any) -> Any:
             if tid is None:
@@ -659,7 +654,7 @@ class TranscriptEditor(QWidget):
             self._timer.start()
         else:
             self._drop_recovery(new_id)
-            self.save_label.setText(tr("TranscriptEditor", "已保存 {0}").format(
+            self.save_label.setText(QCoreApplication.translate("TranscriptEditor", "已保存 {0}").format(
                 self.host.ctx.clock.now().strftime("%H:%M")))
         if self._pending:
             self._pending = False
@@ -671,7 +666,7 @@ class TranscriptEditor(QWidget):
         self._saving = False
         self._pending = False
         self._after_save.clear()
-        self.save_label.setText(tr("TranscriptEditor", "未保存：内容保留在屏幕和本机恢复文件中。"))
+        self.save_label.setText(QCoreApplication.translate("TranscriptEditor", "未保存：内容保留在屏幕和本机恢复文件中。"))
         self.message.show_error(failure.message)
         self.save_failed.emit(failure.message)
 

@@ -6,9 +6,10 @@ import mimetypes
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -28,7 +29,7 @@ from desktop_app.services.investigation import TranscriptInput
 from desktop_app.services.investigation_extra import CaseInvestigation
 from desktop_app.ui.tasks import TaskFailure
 
-from .common import MessageLabel, Section, tr
+from .common import MessageLabel, Section
 from .transcript_editor import TranscriptEditor
 
 SCAN_TYPES = {".pdf": "application/pdf", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
@@ -46,14 +47,14 @@ class SigningGrid(QGroupBox):
     """One row per printed page: 签字 / 捺印 / 拒签 (refusal annotated by the investigators)."""
 
     def __init__(self, section: "TranscriptSection", parent: QWidget | None = None) -> None:
-        super().__init__(tr("SigningGrid", "逐页签字/捺印登记"), parent)
+        super().__init__(QCoreApplication.translate("SigningGrid", "逐页签字/捺印登记"), parent)
         self.setObjectName("signingGrid")
         self.section = section
         layout = QVBoxLayout(self)
         self.table = QTableWidget(0, 3, self)
         self.table.setObjectName("pageTable")
-        self.table.setHorizontalHeaderLabels([tr("SigningGrid", "页"), tr("SigningGrid", "状态"),
-                                              tr("SigningGrid", "备注（拒签时由调查人员注明）")])
+        self.table.setHorizontalHeaderLabels([QCoreApplication.translate("SigningGrid", "页"), QCoreApplication.translate("SigningGrid", "状态"),
+                                              QCoreApplication.translate("SigningGrid", "备注（拒签时由调查人员注明）")])
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.ExtendedSelection)
@@ -62,27 +63,26 @@ class SigningGrid(QGroupBox):
         layout.addWidget(self.table, 1)
         self.note = QLineEdit(self)
         self.note.setObjectName("refusalNote")
-        self.note.setPlaceholderText(tr("SigningGrid", "拒签/无法签字时注明情况，如：经宣读后被调查人拒绝签名，调查人员陈杰、周敏在场"))
+        self.note.setPlaceholderText(QCoreApplication.translate("SigningGrid", "拒签/无法签字时注明情况，如：经宣读后被调查人拒绝签名，调查人员陈杰、周敏在场"))
         layout.addWidget(self.note)
-        row = QHBoxLayout()
+        row = QGridLayout()
         self.buttons: dict[str, QPushButton] = {}
-        for status in (SignatureStatus.SIGNED, SignatureStatus.THUMBPRINTED, SignatureStatus.SIGNED_AND_THUMBPRINTED,
-                       SignatureStatus.REFUSED):
+        for i, status in enumerate((SignatureStatus.SIGNED, SignatureStatus.THUMBPRINTED,
+                                    SignatureStatus.SIGNED_AND_THUMBPRINTED, SignatureStatus.REFUSED)):
             b = QPushButton(status.label, self)
             b.setObjectName(f"page_{status.value}")
             b.clicked.connect(lambda _c=False, st=status.value: self.record_selected(st))
-            row.addWidget(b)
+            row.addWidget(b, i // 3, i % 3)
             self.buttons[status.value] = b
-        self.all_pages = QPushButton(tr("SigningGrid", "选中全部页"), self)
+        self.all_pages = QPushButton(QCoreApplication.translate("SigningGrid", "选中全部页"), self)
         self.all_pages.clicked.connect(self.table.selectAll)
-        row.addStretch(1)
-        row.addWidget(self.all_pages)
+        row.addWidget(self.all_pages, 1, 1, 1, 2)
         layout.addLayout(row)
 
     def show_pages(self, pages: list[tuple[int, str, str]], frozen: bool) -> None:
         self.table.setRowCount(len(pages))
         for r, (page_no, status, note) in enumerate(pages):
-            values = [tr("SigningGrid", "第 {0} 页").format(page_no), SignatureStatus(status).label, note]
+            values = [QCoreApplication.translate("SigningGrid", "第 {0} 页").format(page_no), SignatureStatus(status).label, note]
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if c == 0:
@@ -96,6 +96,13 @@ class SigningGrid(QGroupBox):
             b.setEnabled(bool(pages) and not frozen)
         self.all_pages.setEnabled(bool(pages) and not frozen)
 
+    def select_pages(self, pages: list[int]) -> None:
+        self.table.clearSelection()
+        for r in range(self.table.rowCount()):
+            if self.table.item(r, 0).data(Qt.ItemDataRole.UserRole) in pages:
+                for c in range(self.table.columnCount()):
+                    self.table.item(r, c).setSelected(True)
+
     def selected_pages(self) -> list[int]:
         rows = sorted({i.row() for i in self.table.selectedIndexes()})
         return [self.table.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in rows]
@@ -103,7 +110,7 @@ class SigningGrid(QGroupBox):
     def record_selected(self, status: str) -> None:
         pages = self.selected_pages()
         if not pages:
-            self.section.message.show_error(tr("SigningGrid", "请先在表中选择要登记的页（可多选，或按“选中全部页”）。"))
+            self.section.message.show_error(QCoreApplication.translate("SigningGrid", "请先在表中选择要登记的页（可多选，或按“选中全部页”）。"))
             return
         self.section.record_pages(pages, status, self.note.text().strip())
 
@@ -116,19 +123,19 @@ class TranscriptSection(Section):
         self.current_view: Any = None
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        self.new_button = QPushButton(tr("TranscriptSection", "新建笔录(&N)"), self)
+        self.new_button = QPushButton(QCoreApplication.translate("TranscriptSection", "新建笔录(&N)"), self)
         self.new_button.setObjectName("newTranscript")
         self.new_button.clicked.connect(self.new_transcript)
-        self.print_button = QPushButton(tr("TranscriptSection", "打印供签字(&P)"), self)
+        self.print_button = QPushButton(QCoreApplication.translate("TranscriptSection", "打印供签字(&P)"), self)
         self.print_button.setObjectName("printTranscript")
         self.print_button.clicked.connect(self.print_for_signature)
-        self.scan_button = QPushButton(tr("TranscriptSection", "上传签字扫描件…"), self)
+        self.scan_button = QPushButton(QCoreApplication.translate("TranscriptSection", "上传签字扫描件…"), self)
         self.scan_button.setObjectName("attachScan")
         self.scan_button.clicked.connect(self.choose_scan)
         self.correction_reason = QLineEdit(self)
         self.correction_reason.setObjectName("correctionReason")
-        self.correction_reason.setPlaceholderText(tr("TranscriptSection", "更正理由"))
-        self.correct_button = QPushButton(tr("TranscriptSection", "更正（新建关联笔录）"), self)
+        self.correction_reason.setPlaceholderText(QCoreApplication.translate("TranscriptSection", "更正理由"))
+        self.correct_button = QPushButton(QCoreApplication.translate("TranscriptSection", "更正（新建关联笔录）"), self)
         self.correct_button.setObjectName("correctTranscript")
         self.correct_button.clicked.connect(self.correct)
         for w in (self.new_button, self.print_button, self.scan_button):
@@ -153,6 +160,7 @@ class TranscriptSection(Section):
         self.scans_label.setObjectName("scansLabel")
         self.scans_label.setWordWrap(True)
         lv.addWidget(self.scans_label)
+        left.setMaximumWidth(360)
         self.editor = TranscriptEditor(host, splitter)
         splitter.addWidget(left)
         splitter.addWidget(self.editor)
@@ -169,7 +177,7 @@ class TranscriptSection(Section):
         super().update_case(ov)
         self.editor.office_name = ov.office_name
         respondent = "、".join(r.name for r in ov.respondents)
-        self.editor.purpose = tr("TranscriptSection", "投诉人{0}投诉{1}一事").format(ov.complainant, respondent)
+        self.editor.purpose = QCoreApplication.translate("TranscriptSection", "投诉人{0}投诉{1}一事").format(ov.complainant, respondent)
         team = {p.id: p.name for p in ov.team}
         people = dict(self.host.investigators) | team
         self.editor.set_people(people)
@@ -181,7 +189,7 @@ class TranscriptSection(Section):
             if t.page_count:
                 text += f" · {t.pages_done}/{t.page_count}页"
             if t.previous_id:
-                text += tr("TranscriptSection", " · 更正#{0}").format(t.previous_id)
+                text += QCoreApplication.translate("TranscriptSection", " · 更正#{0}").format(t.previous_id)
             item = QListWidgetItem(text, self.list)
             item.setData(Qt.ItemDataRole.UserRole, t.id)
             if t.id == current:
@@ -222,10 +230,10 @@ class TranscriptSection(Section):
             self.editor.status, self.editor.version = view.status, view.version
         self.grid.show_pages(view.pages, view.status == "FROZEN")
         if scans:
-            self.scans_label.setText(tr("TranscriptSection", "签字扫描件：") + "；".join(
+            self.scans_label.setText(QCoreApplication.translate("TranscriptSection", "签字扫描件：") + "；".join(
                 f"{name}（{pages}页，SHA-256 {sha[:12]}）" for _id, name, sha, pages in scans))
         else:
-            self.scans_label.setText(tr("TranscriptSection", "尚未上传签字扫描件。"))
+            self.scans_label.setText(QCoreApplication.translate("TranscriptSection", "尚未上传签字扫描件。"))
         self._update_buttons()
         self.transcript_loaded.emit(view.id)
 
@@ -247,7 +255,7 @@ class TranscriptSection(Section):
             return
         respondent = ov.respondents[0] if ov.respondents else None
         defaults = TranscriptInput(
-            investigator_ids=[p.id for p in ov.team], place=tr("TranscriptSection", "本局调查室"),
+            investigator_ids=[p.id for p in ov.team], place=QCoreApplication.translate("TranscriptSection", "本局调查室"),
             interviewee_name=respondent.name if respondent else "", interviewee_unit=respondent.unit_name if respondent else "",
             interviewee_role=IntervieweeRole.RESPONDENT.value)
         self.current_view = None
@@ -268,7 +276,7 @@ class TranscriptSection(Section):
             if tid is None:
                 return
             self.write(lambda s: s.investigation.print_transcript(tid),
-                       done=tr("TranscriptSection", "笔录已生成，请打印后交被调查人逐页签字或捺印。"),
+                       done=QCoreApplication.translate("TranscriptSection", "笔录已生成，请打印后交被调查人逐页签字或捺印。"),
                        on_done=lambda doc: self.host.show_document(doc))
         if self.editor.is_read_only():
             go()
@@ -288,9 +296,9 @@ class TranscriptSection(Section):
 
         def done(state: str) -> None:
             if state == "FROZEN":
-                self.message.show_ok(tr("TranscriptSection", "全部页已签认，笔录已封存。"))
+                self.message.show_ok(QCoreApplication.translate("TranscriptSection", "全部页已签认，笔录已封存。"))
 
-        self.write(job, done=tr("TranscriptSection", "已登记第 {0} 页：{1}。").format(
+        self.write(job, done=QCoreApplication.translate("TranscriptSection", "已登记第 {0} 页：{1}。").format(
             "、".join(map(str, pages)), SignatureStatus(status).label), on_done=done)
 
     def correct(self) -> None:
@@ -305,11 +313,11 @@ class TranscriptSection(Section):
             self.open_transcript(new_id)
 
         self.write(lambda s: s.investigation.correct_transcript(tid, reason),
-                   done=tr("TranscriptSection", "已新建更正笔录，与原笔录关联；原笔录保持封存。"), on_done=done)
+                   done=QCoreApplication.translate("TranscriptSection", "已新建更正笔录，与原笔录关联；原笔录保持封存。"), on_done=done)
 
     def choose_scan(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, tr("TranscriptSection", "选择签字笔录扫描件"), "",
-                                              tr("TranscriptSection", "PDF 或图片 (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)"))
+        path, _ = QFileDialog.getOpenFileName(self, QCoreApplication.translate("TranscriptSection", "选择签字笔录扫描件"), "",
+                                              QCoreApplication.translate("TranscriptSection", "PDF 或图片 (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)"))
         if path:
             self.attach_scan(Path(path))
 
@@ -328,7 +336,7 @@ class TranscriptSection(Section):
 
         def done(pages: int) -> None:
             if expected and mime == "application/pdf" and pages != expected:
-                self.message.show_warning(tr("TranscriptSection", "扫描件已上传，但扫描件有 {0} 页，打印版本为 {1} 页，"
+                self.message.show_warning(QCoreApplication.translate("TranscriptSection", "扫描件已上传，但扫描件有 {0} 页，打印版本为 {1} 页，"
                                                                   "请核对是否漏扫。").format(pages, expected))
 
-        self.write(job, done=tr("TranscriptSection", "签字扫描件“{0}”已上传。").format(path.name), on_done=done)
+        self.write(job, done=QCoreApplication.translate("TranscriptSection", "签字扫描件“{0}”已上传。").format(path.name), on_done=done)

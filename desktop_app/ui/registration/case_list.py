@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 from typing import Any
 
@@ -22,12 +21,16 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.enums import CaseState, DeadlineStatus
-from desktop_app.domain.identity import mask_id
 from desktop_app.services.dto import CaseFilter, CaseRef, CaseRow
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.registration.editors import fill_combo
-from desktop_app.ui.table_models import Column, DeadlineBadgeDelegate, Page, PagedTableModel, PageRequest
-from desktop_app.ui.tasks import TaskFailure
+from desktop_app.ui.table_models import (
+    Column,
+    DeadlineBadgeDelegate,
+    Page,
+    PagedTableModel,
+    PageRequest,
+)
 from desktop_app.ui.widgets.date_edit import OptionalDateEdit
 
 SEARCH_DEBOUNCE_MS = 250
@@ -36,14 +39,14 @@ SCAN_PREFIX = "CDESK:"
 SCAN_MAX_GAP_S = 0.5
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CaseList", text)
+translate = QCoreApplication.translate  # literal calls: pyside6-lupdate extracts them
 
 
-def deadline_text(row: CaseRow) -> str:
+def deadline_text(row: CaseRow, clock_labels: dict[str, str] | None = None) -> str:
     if row.next_due_date is None:
         return ""
-    return f"{row.next_due_date.isoformat()} {row.next_due_clock}".strip()
+    label = (clock_labels or {}).get(row.next_due_clock, row.next_due_clock)
+    return f"{label} {row.next_due_date.isoformat()}".strip()
 
 
 def complainant_text(row: CaseRow) -> str:
@@ -60,8 +63,9 @@ def make_fetch(ctx: UiContext) -> Any:
         flt = request.query if isinstance(request.query, CaseFilter) else CaseFilter()
         sort = request.sort_key or "received_date"
         descending = request.descending if request.sort_key else True
-        rows = services.registration.list_cases(flt, sort=sort, descending=descending,
-                                                offset=request.offset, limit=request.limit)
+        rows = services.registration.list_cases(
+            flt, sort=sort, descending=descending, offset=request.offset, limit=request.limit
+        )
         total = services.registration.count_cases(flt) if request.want_total else None
         return Page(rows, total)
 
@@ -79,7 +83,7 @@ class ScanCatcher(QObject):
         self.buffer = ""
         self._last = 0.0
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return False
         now = time.monotonic()
@@ -97,8 +101,9 @@ class ScanCatcher(QObject):
         if char and char.isprintable():
             self.buffer += char
             # Swallow the scanner's characters so the view's keyboard search doesn't jump around.
-            return self.buffer.upper().startswith(SCAN_PREFIX[:len(self.buffer)]) or \
-                self.buffer.upper().startswith(SCAN_PREFIX)
+            return self.buffer.upper().startswith(
+                SCAN_PREFIX[: len(self.buffer)]
+            ) or self.buffer.upper().startswith(SCAN_PREFIX)
         return False
 
 
@@ -111,39 +116,67 @@ class CaseList(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("caseList")
+        self._clock_labels: dict[str, str] = {}
+        self._ground_labels: dict[str, str] = {}
         columns = [
-            Column("case_no", _tr("案号")),
-            Column("received_date", _tr("收到日期")),
-            Column("complainant", _tr("投诉人（证件号）"), getter=complainant_text),
-            Column("respondent", _tr("被投诉人")),
-            Column("ground", _tr("事项")),
-            Column("state", _tr("状态"), getter=lambda r: r.state_label),
-            Column("next_due_date", _tr("下一时限"), getter=deadline_text, badge=True),
+            Column("case_no", translate("CaseList", "案号")),
+            Column("received_date", translate("CaseList", "收到日期")),
+            Column(
+                "complainant", translate("CaseList", "投诉人（证件号）"), getter=complainant_text
+            ),
+            Column("respondent", translate("CaseList", "被投诉人")),
+            Column(
+                "ground",
+                translate("CaseList", "事项"),
+                tooltip=lambda r: self._ground_labels.get(r.ground),
+            ),
+            Column("state", translate("CaseList", "状态"), getter=lambda r: r.state_label),
+            Column(
+                "next_due_date",
+                translate("CaseList", "下一时限"),
+                getter=lambda r: deadline_text(r, self._clock_labels),
+                badge=True,
+            ),
         ]
-        self.model = PagedTableModel(columns, make_fetch(ctx), ctx.tasks, page_size=100,
-                                     status_of=self._status_of, parent=self)
+        self.model = PagedTableModel(
+            columns,
+            make_fetch(ctx),
+            ctx.tasks,
+            page_size=100,
+            status_of=self._status_of,
+            parent=self,
+        )
 
         # -- filters -------------------------------------------------------------
         self.search = QLineEdit(self)
         self.search.setObjectName("caseSearch")
-        self.search.setPlaceholderText(_tr("搜索：姓名、案号、身份证号、电话、投诉内容（Ctrl+F）"))
+        self.search.setPlaceholderText(
+            translate("CaseList", "搜索：姓名、案号、身份证号、电话、投诉内容（Ctrl+F）")
+        )
         self.search.setClearButtonEnabled(True)
         self.state = QComboBox(self)
-        fill_combo(self.state, CaseState.choices(), empty=_tr("全部状态"))
+        fill_combo(self.state, CaseState.choices(), empty=translate("CaseList", "全部状态"))
         self.ground = QComboBox(self)
-        fill_combo(self.ground, [], empty=_tr("全部事项"))
+        fill_combo(self.ground, [], empty=translate("CaseList", "全部事项"))
         self.respondent_type = QComboBox(self)
-        fill_combo(self.respondent_type, [], empty=_tr("全部被投诉人类型"))
+        fill_combo(self.respondent_type, [], empty=translate("CaseList", "全部被投诉人类型"))
         self.date_from = OptionalDateEdit(self)
-        self.date_from.setPlaceholderText(_tr("收到日期自"))
+        self.date_from.setPlaceholderText(translate("CaseList", "收到日期自"))
         self.date_to = OptionalDateEdit(self)
-        self.date_to.setPlaceholderText(_tr("至"))
+        self.date_to.setPlaceholderText(translate("CaseList", "至"))
         for w in (self.date_from, self.date_to):
             w.setMaximumWidth(110)
-        self.overdue = QCheckBox(_tr("仅逾期"), self)
+        self.overdue = QCheckBox(translate("CaseList", "仅逾期"), self)
         bar = QHBoxLayout()
         bar.addWidget(self.search, 3)
-        for w in (self.state, self.ground, self.respondent_type, self.date_from, self.date_to, self.overdue):
+        for w in (
+            self.state,
+            self.ground,
+            self.respondent_type,
+            self.date_from,
+            self.date_to,
+            self.overdue,
+        ):
             bar.addWidget(w)
 
         # -- table ---------------------------------------------------------------
@@ -205,24 +238,41 @@ class CaseList(QWidget):
         if not self._started:
             self._started = True
             today = self.ctx.clock.today()
-            self.ctx.tasks.read(lambda _c: self.ctx.services.ctx.rule_set_for(today), on_done=self._set_codes,
-                                on_error=lambda f: self.show_message(f.message))
+            self.ctx.tasks.read(
+                lambda _c: self.ctx.services.ctx.rule_set_for(today),
+                on_done=self._set_codes,
+                on_error=lambda f: self.show_message(f.message),
+            )
             self.apply_filter()
         else:
             self.model.refresh()
 
     def _set_codes(self, rules: Any) -> None:
-        fill_combo(self.ground, [(c, f"{c} {g.label}") for c, g in rules.grounds.items()], empty=_tr("全部事项"))
-        fill_combo(self.respondent_type, [(c, t.label) for c, t in rules.respondent_types.items()],
-                   empty=_tr("全部被投诉人类型"))
+        self._clock_labels = {c: spec.label for c, spec in rules.clocks.items()}
+        self._ground_labels = {c: f"{c} {g.label}" for c, g in rules.grounds.items()}
+        self.view.viewport().update()
+        fill_combo(
+            self.ground,
+            [(c, f"{c} {g.label}") for c, g in rules.grounds.items()],
+            empty=translate("CaseList", "全部事项"),
+        )
+        fill_combo(
+            self.respondent_type,
+            [(c, t.label) for c, t in rules.respondent_types.items()],
+            empty=translate("CaseList", "全部被投诉人类型"),
+        )
 
     def current_filter(self) -> CaseFilter:
         state = self.state.currentData()
         return CaseFilter(
-            states=[state] if state else [], ground_code=self.ground.currentData() or "",
+            states=[state] if state else [],
+            ground_code=self.ground.currentData() or "",
             respondent_type=self.respondent_type.currentData() or "",
-            received_from=self.date_from.date(), received_to=self.date_to.date(),
-            overdue_only=self.overdue.isChecked(), text=self.search.text().strip())
+            received_from=self.date_from.date(),
+            received_to=self.date_to.date(),
+            overdue_only=self.overdue.isChecked(),
+            text=self.search.text().strip(),
+        )
 
     def apply_filter(self) -> None:
         self._debounce.stop()
@@ -251,9 +301,12 @@ class CaseList(QWidget):
 
     def open_scanned(self, text: str) -> None:
         """A QR code typed by the scanner: find the case off the GUI thread and open it."""
-        self.ctx.tasks.read(lambda _c: self.ctx.services.documents.case_for_scan(text),
-                            on_done=self._on_scanned, on_error=lambda f: self.show_message(f.message),
-                            key="case-scan")
+        self.ctx.tasks.read(
+            lambda _c: self.ctx.services.documents.case_for_scan(text),
+            on_done=self._on_scanned,
+            on_error=lambda f: self.show_message(f.message),
+            key="case-scan",
+        )
 
     def _on_scanned(self, ref: CaseRef) -> None:
         self.message.hide()
@@ -266,6 +319,3 @@ class CaseList(QWidget):
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
-
-
-__all__ = ["CaseList", "ScanCatcher", "make_fetch", "mask_id", "dt"]

@@ -78,9 +78,14 @@ class DraftStore:
     def save(self, draft: Draft) -> Path:
         self.directory.mkdir(parents=True, exist_ok=True)
         path = self.path_for(draft.case_id)
-        data = {"draft_version": DRAFT_VERSION, "saved_at": draft.saved_at.isoformat(),
-                "case_id": draft.case_id, "case_no": draft.case_no, "version": draft.version,
-                "form": to_plain(draft.form)}
+        data = {
+            "draft_version": DRAFT_VERSION,
+            "saved_at": draft.saved_at.isoformat(),
+            "case_id": draft.case_id,
+            "case_no": draft.case_no,
+            "version": draft.version,
+            "form": to_plain(draft.form),
+        }
         tmp = path.with_suffix(".tmp")
         tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
         os.replace(tmp, path)  # atomic: a crash mid-write never leaves half a draft
@@ -93,10 +98,13 @@ class DraftStore:
     def _read(self, path: Path) -> Draft | None:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            return Draft(form=from_plain(RegistrationInput, data["form"]),
-                         saved_at=dt.datetime.fromisoformat(data["saved_at"]),
-                         case_id=data.get("case_id"), case_no=data.get("case_no", ""),
-                         version=data.get("version"))
+            return Draft(
+                form=from_plain(RegistrationInput, data["form"]),
+                saved_at=dt.datetime.fromisoformat(data["saved_at"]),
+                case_id=data.get("case_id"),
+                case_no=data.get("case_no", ""),
+                version=data.get("version"),
+            )
         except (OSError, ValueError, KeyError, TypeError):
             return None
 

@@ -16,7 +16,6 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFormLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -46,11 +45,12 @@ from desktop_app.ui.widgets.field_box import EnterMovesFocus, FieldBox
 V = TypeVar("V")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RegistrationForm", text)
+translate = QCoreApplication.translate  # literal calls: pyside6-lupdate extracts them
 
 
-def fill_combo(combo: QComboBox, choices: list[tuple[str, str]], *, empty: str | None = None) -> None:
+def fill_combo(
+    combo: QComboBox, choices: list[tuple[str, str]], *, empty: str | None = None
+) -> None:
     """(Re)fill a code combo keeping the selected code; ``empty`` adds a "please choose" row."""
     current = combo.currentData()
     combo.blockSignals(True)
@@ -64,9 +64,16 @@ def fill_combo(combo: QComboBox, choices: list[tuple[str, str]], *, empty: str |
     combo.blockSignals(False)
 
 
+def compact(combo: QComboBox, chars: int = 14) -> QComboBox:
+    """Long statutory labels must not widen the form: size the combo by ``chars``."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(chars)
+    return combo
+
+
 def set_combo_code(combo: QComboBox, code: str) -> None:
     index = combo.findData(code)
-    combo.setCurrentIndex(index if index >= 0 else 0)
+    combo.setCurrentIndex(max(index, 0))
 
 
 def code_of(combo: QComboBox) -> str:
@@ -74,7 +81,9 @@ def code_of(combo: QComboBox) -> str:
     return str(data) if data is not None else ""
 
 
-def watch_edits(root: QWidget, slot: Callable[[], None], enter_filter: EnterMovesFocus | None = None) -> None:
+def watch_edits(
+    root: QWidget, slot: Callable[[], None], enter_filter: EnterMovesFocus | None = None
+) -> None:
     """Call ``slot`` (without arguments) whenever any input under ``root`` changes."""
 
     def fire(*_args: object) -> None:
@@ -106,7 +115,7 @@ class ItemEditor(QFrame, Generic[V]):
         self.boxes: dict[str, FieldBox] = {}
         self.title_label = QLabel(self)
         self.title_label.setStyleSheet("font-weight: bold;")
-        self.remove_button = QPushButton(_tr("删除"), self)
+        self.remove_button = QPushButton(translate("RegistrationForm", "删除"), self)
         self.remove_button.setObjectName("removeItem")
         self.remove_button.clicked.connect(self.remove_requested.emit)
 
@@ -117,7 +126,11 @@ class ItemEditor(QFrame, Generic[V]):
         return fb
 
     def set_number(self, number: int, noun: str) -> None:
-        self.title_label.setText(_tr("第{0}名{1}").format(number, noun) if noun else f"{number}.")
+        self.title_label.setText(
+            translate("RegistrationForm", "第{0}名{1}").format(number, noun)
+            if noun
+            else f"{number}."
+        )
 
     def value(self) -> V:
         raise NotImplementedError
@@ -131,8 +144,9 @@ class ItemEditor(QFrame, Generic[V]):
 
     def is_blank(self) -> bool:
         """Nothing typed: the row is left out of the saved form (a ready empty row is no error)."""
-        return not any(w.text().strip() for w in self.findChildren(QLineEdit)) and \
-            not any(w.toPlainText().strip() for w in self.findChildren(QPlainTextEdit))
+        return not any(w.text().strip() for w in self.findChildren(QLineEdit)) and not any(
+            w.toPlainText().strip() for w in self.findChildren(QPlainTextEdit)
+        )
 
 
 def _header(editor: ItemEditor[Any]) -> QHBoxLayout:
@@ -151,34 +165,37 @@ class ComplainantEditor(ItemEditor[ComplainantInput]):
         self._today = today
         self._extra = ComplainantInput()
         self.name = QLineEdit()
-        self.role = QComboBox()
+        self.role = compact(QComboBox(), 8)
         fill_combo(self.role, ComplainantRole.choices())
-        self.id_type = QComboBox()
+        self.id_type = compact(QComboBox(), 8)
         fill_combo(self.id_type, IdType.choices())
         self.id_number = QLineEdit()
         self.id_number.setMaxLength(18)
-        self.id_number.setPlaceholderText(_tr("18位，末位可为X"))
+        self.id_number.setPlaceholderText(translate("RegistrationForm", "18位，末位可为X"))
         self.id_hint = QLabel()
         self.id_hint.setStyleSheet("color: #555;")
+        self.id_hint.hide()
         self.phone = QLineEdit()
         self.address = QLineEdit()
         self.relationship = QLineEdit()
-        self.relationship.setPlaceholderText(_tr("利害关系人须填写与法律援助事项的关系"))
+        self.relationship.setPlaceholderText(
+            translate("RegistrationForm", "利害关系人须填写与法律援助事项的关系")
+        )
         grid = QGridLayout()
-        grid.addWidget(QLabel(_tr("姓名")), 0, 0)
+        grid.addWidget(QLabel(translate("RegistrationForm", "姓名")), 0, 0)
         grid.addWidget(self.box("name", self.name), 0, 1)
-        grid.addWidget(QLabel(_tr("身份")), 0, 2)
+        grid.addWidget(QLabel(translate("RegistrationForm", "身份")), 0, 2)
         grid.addWidget(self.box("role", self.role), 0, 3)
-        grid.addWidget(QLabel(_tr("证件类型")), 1, 0)
+        grid.addWidget(QLabel(translate("RegistrationForm", "证件类型")), 1, 0)
         grid.addWidget(self.box("id_type", self.id_type), 1, 1)
-        grid.addWidget(QLabel(_tr("证件号码")), 1, 2)
+        grid.addWidget(QLabel(translate("RegistrationForm", "证件号码")), 1, 2)
         grid.addWidget(self.box("id_number", self.id_number), 1, 3)
         grid.addWidget(self.id_hint, 2, 3)
-        grid.addWidget(QLabel(_tr("联系电话")), 3, 0)
+        grid.addWidget(QLabel(translate("RegistrationForm", "联系电话")), 3, 0)
         grid.addWidget(self.box("phone", self.phone), 3, 1)
-        grid.addWidget(QLabel(_tr("与援助事项关系")), 3, 2)
+        grid.addWidget(QLabel(translate("RegistrationForm", "与援助事项关系")), 3, 2)
         grid.addWidget(self.box("relationship_text", self.relationship), 3, 3)
-        grid.addWidget(QLabel(_tr("住址")), 4, 0)
+        grid.addWidget(QLabel(translate("RegistrationForm", "住址")), 4, 0)
         grid.addWidget(self.box("address", self.address), 4, 1, 1, 3)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
@@ -191,6 +208,7 @@ class ComplainantEditor(ItemEditor[ComplainantInput]):
         """Validate the 身份证号 in place (check digit, birth date); show birth date and sex."""
         text = self.id_number.text().strip().upper()
         self.id_hint.clear()
+        self.id_hint.hide()
         if not text or code_of(self.id_type) != IdType.RESIDENT_ID:
             self.boxes["id_number"].clear_error()
             return True
@@ -200,17 +218,32 @@ class ComplainantEditor(ItemEditor[ComplainantInput]):
             self.boxes["id_number"].set_error(exc.message)
             return False
         self.boxes["id_number"].clear_error()
-        self.id_hint.setText(_tr("出生日期 {0}，{1}").format(info.birth_date.isoformat(), info.sex.label))
+        self.id_hint.setText(
+            translate("RegistrationForm", "出生日期 {0}，{1}").format(
+                info.birth_date.isoformat(), info.sex.label
+            )
+        )
+        self.id_hint.show()
         return True
 
     def value(self) -> ComplainantInput:
         x = self._extra
         return ComplainantInput(
-            name=self.name.text().strip(), role=code_of(self.role), sex=x.sex, id_type=code_of(self.id_type),
-            id_number=self.id_number.text().strip().upper(), birth_date=x.birth_date, ethnicity=x.ethnicity,
-            phone=self.phone.text().strip(), address=self.address.text().strip(), postcode=x.postcode,
-            email=x.email, work_unit=x.work_unit, relationship_text=self.relationship.text().strip(),
-            special_groups=list(x.special_groups))
+            name=self.name.text().strip(),
+            role=code_of(self.role),
+            sex=x.sex,
+            id_type=code_of(self.id_type),
+            id_number=self.id_number.text().strip().upper(),
+            birth_date=x.birth_date,
+            ethnicity=x.ethnicity,
+            phone=self.phone.text().strip(),
+            address=self.address.text().strip(),
+            postcode=x.postcode,
+            email=x.email,
+            work_unit=x.work_unit,
+            relationship_text=self.relationship.text().strip(),
+            special_groups=list(x.special_groups),
+        )
 
     def set_value(self, value: ComplainantInput) -> None:
         self._extra = value
@@ -233,8 +266,10 @@ class AgentEditor(ItemEditor[AgentInput]):
         self.id_number = QLineEdit()
         self.phone = QLineEdit()
         self.relationship = QLineEdit()
-        self.is_guardian = QCheckBox(_tr("监护人（法定代理，无需授权委托书）"))
-        self.poa_submitted = QCheckBox(_tr("已提交授权委托书"))
+        self.is_guardian = QCheckBox(
+            translate("RegistrationForm", "监护人（法定代理，无需授权委托书）")
+        )
+        self.poa_submitted = QCheckBox(translate("RegistrationForm", "已提交授权委托书"))
         self.poa_received_on = OptionalDateEdit()
         self.scope: dict[str, QCheckBox] = {}
         scope_row = QHBoxLayout()
@@ -248,18 +283,18 @@ class AgentEditor(ItemEditor[AgentInput]):
         scope_widget.setLayout(scope_row)
         scope_row.setContentsMargins(0, 0, 0, 0)
         grid = QGridLayout()
-        grid.addWidget(QLabel(_tr("姓名")), 0, 0)
+        grid.addWidget(QLabel(translate("RegistrationForm", "姓名")), 0, 0)
         grid.addWidget(self.box("name", self.name), 0, 1)
-        grid.addWidget(QLabel(_tr("与投诉人关系")), 0, 2)
+        grid.addWidget(QLabel(translate("RegistrationForm", "与投诉人关系")), 0, 2)
         grid.addWidget(self.box("relationship_text", self.relationship), 0, 3)
-        grid.addWidget(QLabel(_tr("身份证号")), 1, 0)
+        grid.addWidget(QLabel(translate("RegistrationForm", "身份证号")), 1, 0)
         grid.addWidget(self.box("id_number", self.id_number), 1, 1)
-        grid.addWidget(QLabel(_tr("联系电话")), 1, 2)
+        grid.addWidget(QLabel(translate("RegistrationForm", "联系电话")), 1, 2)
         grid.addWidget(self.box("phone", self.phone), 1, 3)
         grid.addWidget(self.poa_submitted, 2, 1)
-        grid.addWidget(QLabel(_tr("收到日期")), 2, 2)
+        grid.addWidget(QLabel(translate("RegistrationForm", "收到日期")), 2, 2)
         grid.addWidget(self.box("poa_received_on", self.poa_received_on), 2, 3)
-        grid.addWidget(QLabel(_tr("委托权限")), 3, 0)
+        grid.addWidget(QLabel(translate("RegistrationForm", "委托权限")), 3, 0)
         grid.addWidget(self.box("poa_scope", scope_widget), 3, 1, 1, 3)
         grid.addWidget(self.is_guardian, 4, 1, 1, 3)
         grid.setColumnStretch(1, 1)
@@ -271,12 +306,19 @@ class AgentEditor(ItemEditor[AgentInput]):
     def value(self) -> AgentInput:
         x = self._extra
         return AgentInput(
-            name=self.name.text().strip(), id_number=self.id_number.text().strip().upper(),
-            phone=self.phone.text().strip(), address=x.address, relationship_text=self.relationship.text().strip(),
-            is_guardian=self.is_guardian.isChecked(), poa_submitted=self.poa_submitted.isChecked(),
+            name=self.name.text().strip(),
+            id_number=self.id_number.text().strip().upper(),
+            phone=self.phone.text().strip(),
+            address=x.address,
+            relationship_text=self.relationship.text().strip(),
+            is_guardian=self.is_guardian.isChecked(),
+            poa_submitted=self.poa_submitted.isChecked(),
             poa_received_on=self.poa_received_on.date(),
             poa_scope=[code for code, box in self.scope.items() if box.isChecked()],
-            poa_scope_other=x.poa_scope_other, poa_term=x.poa_term, represents=x.represents)
+            poa_scope_other=x.poa_scope_other,
+            poa_term=x.poa_term,
+            represents=x.represents,
+        )
 
     def set_value(self, value: AgentInput) -> None:
         self._extra = value
@@ -296,23 +338,24 @@ class RespondentEditor(ItemEditor[RespondentInput]):
 
     def __init__(self, types: list[tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.type_code = QComboBox()
+        self.type_code = compact(QComboBox())
+        self._wanted_type = ""
         self.set_types(types)
         self.name = QLineEdit()
-        self.name.setPlaceholderText(_tr("不清楚时填“不详”"))
+        self.name.setPlaceholderText(translate("RegistrationForm", "不清楚时填“不详”"))
         self.unit_name = QLineEdit()
         self.licence_no = QLineEdit()
         self.contact = QLineEdit()
         grid = QGridLayout()
-        grid.addWidget(QLabel(_tr("类型")), 0, 0)
+        grid.addWidget(QLabel(translate("RegistrationForm", "类型")), 0, 0)
         grid.addWidget(self.box("type_code", self.type_code), 0, 1)
-        grid.addWidget(QLabel(_tr("名称/姓名")), 0, 2)
+        grid.addWidget(QLabel(translate("RegistrationForm", "名称/姓名")), 0, 2)
         grid.addWidget(self.box("name", self.name), 0, 3)
-        grid.addWidget(QLabel(_tr("所在单位")), 1, 0)
+        grid.addWidget(QLabel(translate("RegistrationForm", "所在单位")), 1, 0)
         grid.addWidget(self.box("unit_name", self.unit_name), 1, 1)
-        grid.addWidget(QLabel(_tr("执业/工作证号")), 1, 2)
+        grid.addWidget(QLabel(translate("RegistrationForm", "执业/工作证号")), 1, 2)
         grid.addWidget(self.box("licence_no", self.licence_no), 1, 3)
-        grid.addWidget(QLabel(_tr("联系方式")), 2, 0)
+        grid.addWidget(QLabel(translate("RegistrationForm", "联系方式")), 2, 0)
         grid.addWidget(self.box("contact", self.contact), 2, 1)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
@@ -321,14 +364,24 @@ class RespondentEditor(ItemEditor[RespondentInput]):
         layout.addLayout(grid)
 
     def set_types(self, types: list[tuple[str, str]]) -> None:
-        fill_combo(self.type_code, types, empty=_tr("（请选择类型）"))
+        fill_combo(self.type_code, types, empty=translate("RegistrationForm", "（请选择类型）"))
+        if self._wanted_type and not code_of(self.type_code):
+            set_combo_code(
+                self.type_code, self._wanted_type
+            )  # the rule set arrived after the value
 
     def value(self) -> RespondentInput:
-        return RespondentInput(type_code=code_of(self.type_code), name=self.name.text().strip(),
-                               unit_name=self.unit_name.text().strip(), licence_no=self.licence_no.text().strip(),
-                               contact=self.contact.text().strip())
+        return RespondentInput(
+            type_code=code_of(self.type_code)
+            or (self._wanted_type if self.type_code.count() <= 1 else ""),
+            name=self.name.text().strip(),
+            unit_name=self.unit_name.text().strip(),
+            licence_no=self.licence_no.text().strip(),
+            contact=self.contact.text().strip(),
+        )
 
     def set_value(self, value: RespondentInput) -> None:
+        self._wanted_type = value.type_code
         set_combo_code(self.type_code, value.type_code)
         self.name.setText(value.name)
         self.unit_name.setText(value.unit_name)
@@ -343,12 +396,14 @@ class MaterialEditor(ItemEditor[MaterialInput]):
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.name = QLineEdit()
-        self.name.setPlaceholderText(_tr("材料名称，如 投诉信、收条复印件"))
+        self.name.setPlaceholderText(
+            translate("RegistrationForm", "材料名称，如 投诉信、收条复印件")
+        )
         self.pages = QSpinBox()
         self.pages.setRange(0, 9999)
         self.pages.setValue(1)
-        self.pages.setSuffix(_tr(" 页"))
-        self.is_original = QCheckBox(_tr("原件"))
+        self.pages.setSuffix(translate("RegistrationForm", " 页"))
+        self.is_original = QCheckBox(translate("RegistrationForm", "原件"))
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.title_label)
@@ -358,8 +413,11 @@ class MaterialEditor(ItemEditor[MaterialInput]):
         row.addWidget(self.remove_button)
 
     def value(self) -> MaterialInput:
-        return MaterialInput(name=self.name.text().strip(), pages=self.pages.value(),
-                             is_original=self.is_original.isChecked())
+        return MaterialInput(
+            name=self.name.text().strip(),
+            pages=self.pages.value(),
+            is_original=self.is_original.isChecked(),
+        )
 
     def set_value(self, value: MaterialInput) -> None:
         self.name.setText(value.name)
@@ -374,13 +432,17 @@ class OtherProcedureEditor(ItemEditor[OtherProcedureInput]):
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self._extra = OtherProcedureInput()
-        self.kind = QComboBox()
-        fill_combo(self.kind, list(OTHER_PROCEDURE_KINDS.items()), empty=_tr("（程序类型）"))
+        self.kind = compact(QComboBox(), 8)
+        fill_combo(
+            self.kind,
+            list(OTHER_PROCEDURE_KINDS.items()),
+            empty=translate("RegistrationForm", "（程序类型）"),
+        )
         self.organ = QLineEdit()
-        self.organ.setPlaceholderText(_tr("受理机关"))
+        self.organ.setPlaceholderText(translate("RegistrationForm", "受理机关"))
         self.started_on = OptionalDateEdit()
         self.reference_no = QLineEdit()
-        self.reference_no.setPlaceholderText(_tr("文号/案号"))
+        self.reference_no.setPlaceholderText(translate("RegistrationForm", "文号/案号"))
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.title_label)
@@ -391,9 +453,13 @@ class OtherProcedureEditor(ItemEditor[OtherProcedureInput]):
         row.addWidget(self.remove_button)
 
     def value(self) -> OtherProcedureInput:
-        return OtherProcedureInput(kind=code_of(self.kind), organ=self.organ.text().strip(),
-                                   started_on=self.started_on.date(), reference_no=self.reference_no.text().strip(),
-                                   status=self._extra.status)
+        return OtherProcedureInput(
+            kind=code_of(self.kind),
+            organ=self.organ.text().strip(),
+            started_on=self.started_on.date(),
+            reference_no=self.reference_no.text().strip(),
+            status=self._extra.status,
+        )
 
     def set_value(self, value: OtherProcedureInput) -> None:
         self._extra = value
@@ -408,9 +474,16 @@ class RepeatingGroup(QWidget, Generic[V]):
 
     changed = Signal()
 
-    def __init__(self, noun: str, factory: Callable[[], ItemEditor[V]], *, add_text: str,
-                 numbered_title: bool = True, enter_filter: EnterMovesFocus | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        noun: str,
+        factory: Callable[[], ItemEditor[V]],
+        *,
+        add_text: str,
+        numbered_title: bool = True,
+        enter_filter: EnterMovesFocus | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.noun = noun if numbered_title else ""
         self._factory = factory

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -41,6 +41,7 @@ from desktop_app.ui.registration.editors import (
     RepeatingGroup,
     RespondentEditor,
     code_of,
+    compact,
     fill_combo,
     set_combo_code,
     watch_edits,
@@ -51,8 +52,7 @@ WRITING_DIFFICULTIES = ["不识字/文化程度低", "年老", "残疾", "病患
 _PATH_RE = re.compile(r"^(?P<group>[a-z_]+)\[(?P<index>\d+)\](?:\.(?P<field>[a-z_]+))?$")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RegistrationForm", text)
+translate = QCoreApplication.translate  # literal calls: pyside6-lupdate extracts them
 
 
 def parse_received_at(text: str) -> dt.datetime | None:
@@ -65,7 +65,16 @@ def parse_received_at(text: str) -> dt.datetime | None:
             return dt.datetime.strptime(text, fmt)
         except ValueError:
             continue
-    raise ValueError(_tr("收到时间“{0}”格式不对，请按 年-月-日 时:分 填写，如 2025-03-03 09:30。").format(text))
+    raise ValueError(
+        translate(
+            "RegistrationForm",
+            "收到时间“{0}”格式不对，请按 年-月-日 时:分 填写，如 2025-03-03 09:30。",
+        ).format(text)
+    )
+
+
+def _format_received(value: dt.datetime) -> str:
+    return value.strftime("%Y-%m-%d %H:%M")
 
 
 class RegistrationForm(QScrollArea):
@@ -90,63 +99,122 @@ class RegistrationForm(QScrollArea):
         self.summary = QLabel(inner)
         self.summary.setObjectName("formErrorSummary")
         self.summary.setWordWrap(True)
-        self.summary.setStyleSheet("background: #fdecea; color: #861b11; padding: 6px; border: 1px solid #f5c2bd;")
+        self.summary.setStyleSheet(
+            "background: #fdecea; color: #861b11; padding: 6px; border: 1px solid #f5c2bd;"
+        )
         self.summary.hide()
         outer.addWidget(self.summary)
 
         # -- 收件信息 ------------------------------------------------------------
-        intake = QGroupBox(_tr("收件信息"), inner)
+        intake = QGroupBox(translate("RegistrationForm", "收件信息"), inner)
         grid = QGridLayout(intake)
-        self.channel = QComboBox()
+        self.channel = compact(QComboBox(), 10)
         fill_combo(self.channel, Channel.choices())
         self.received_at = QLineEdit()
-        self.received_at.setPlaceholderText(_tr("留空为当前时间；格式 2025-03-03 09:30"))
+        self.received_at.setPlaceholderText(
+            translate("RegistrationForm", "留空为当前时间；格式 2025-03-03 09:30")
+        )
         self.receiver_name = QLineEdit()
-        self.receiver_name.setPlaceholderText(_tr("留空为当前登录人"))
+        self.receiver_name.setPlaceholderText(translate("RegistrationForm", "留空为当前登录人"))
         self.transferred_from = QLineEdit()
-        self.transferred_from.setPlaceholderText(_tr("转来时填写转交机关"))
-        self.anonymous = QCheckBox(_tr("匿名投诉(&M)"))
-        self.sensitive = QCheckBox(_tr("敏感案件(&S)"))
+        self.transferred_from.setPlaceholderText(
+            translate("RegistrationForm", "转来时填写转交机关")
+        )
+        self.anonymous = QCheckBox(translate("RegistrationForm", "匿名投诉(&M)"))
+        self.sensitive = QCheckBox(translate("RegistrationForm", "敏感案件(&S)"))
         self.sensitive_reason = QLineEdit()
-        self.sensitive_reason.setPlaceholderText(_tr("敏感原因（如涉及家暴、隐私）"))
-        self.writing_difficulty = QComboBox()
+        self.sensitive_reason.setPlaceholderText(
+            translate("RegistrationForm", "敏感原因（如涉及家暴、隐私）")
+        )
+        self.writing_difficulty = compact(QComboBox(), 10)
         self.writing_difficulty.setEditable(True)
         fill_combo(self.writing_difficulty, [(x, x) for x in WRITING_DIFFICULTIES], empty="")
-        self.writing_label = QLabel(_tr("书面投诉困难原因(&W)"))
+        self.writing_label = QLabel(translate("RegistrationForm", "书面投诉困难原因(&W)"))
         self.writing_label.setBuddy(self.writing_difficulty)
-        self._label(grid, _tr("投诉渠道(&C)"), self.channel, 0, 0, "channel")
-        self._label(grid, _tr("收到时间(&T)"), self.received_at, 0, 2, "received_at")
-        self._label(grid, _tr("接收人"), self.receiver_name, 1, 0, "receiver_name")
-        self._label(grid, _tr("转来机关"), self.transferred_from, 1, 2, "transferred_from")
+        self._label(
+            grid, translate("RegistrationForm", "投诉渠道(&C)"), self.channel, 0, 0, "channel"
+        )
+        self._label(
+            grid,
+            translate("RegistrationForm", "收到时间(&T)"),
+            self.received_at,
+            0,
+            2,
+            "received_at",
+        )
+        self._label(
+            grid, translate("RegistrationForm", "接收人"), self.receiver_name, 1, 0, "receiver_name"
+        )
+        self._label(
+            grid,
+            translate("RegistrationForm", "转来机关"),
+            self.transferred_from,
+            1,
+            2,
+            "transferred_from",
+        )
         grid.addWidget(self.writing_label, 2, 0)
         grid.addWidget(self._box("writing_difficulty", self.writing_difficulty), 2, 1)
         flags = QHBoxLayout()
         flags.addWidget(self.anonymous)
         flags.addWidget(self.sensitive)
-        flags.addWidget(self._box("sensitive_reason", self.sensitive_reason), 1)
+        flags.addStretch(1)
         grid.addLayout(flags, 2, 2, 1, 2)
+        self._label(
+            grid,
+            translate("RegistrationForm", "敏感原因"),
+            self.sensitive_reason,
+            3,
+            2,
+            "sensitive_reason",
+        )
+        self.correction_reason = QLineEdit()
+        self.correction_reason.setPlaceholderText(
+            translate("RegistrationForm", "更改已登记的收到时间时必填")
+        )
+        self._label(
+            grid,
+            translate("RegistrationForm", "更正理由"),
+            self.correction_reason,
+            3,
+            0,
+            "correction_reason",
+        )
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
         outer.addWidget(intake)
 
         # -- parties -----------------------------------------------------------
         self.complainants: RepeatingGroup[Any] = RepeatingGroup(
-            _tr("投诉人"), lambda: ComplainantEditor(self._today), add_text=_tr("添加投诉人(&R)"),
-            enter_filter=self._enter)
+            translate("RegistrationForm", "投诉人"),
+            lambda: ComplainantEditor(self._today),
+            add_text=translate("RegistrationForm", "添加投诉人(&R)"),
+            enter_filter=self._enter,
+        )
         self.agents: RepeatingGroup[Any] = RepeatingGroup(
-            _tr("代理人"), AgentEditor, add_text=_tr("添加代理人（授权委托）(&G)"), enter_filter=self._enter)
+            translate("RegistrationForm", "代理人"),
+            AgentEditor,
+            add_text=translate("RegistrationForm", "添加代理人（授权委托）(&G)"),
+            enter_filter=self._enter,
+        )
         self.respondents: RepeatingGroup[Any] = RepeatingGroup(
-            _tr("被投诉人"), lambda: RespondentEditor(self._respondent_types()),
-            add_text=_tr("添加被投诉人(&B)"), enter_filter=self._enter)
-        for title, group in ((_tr("投诉人"), self.complainants), (_tr("代理人"), self.agents),
-                             (_tr("被投诉人"), self.respondents)):
+            translate("RegistrationForm", "被投诉人"),
+            lambda: RespondentEditor(self._respondent_types()),
+            add_text=translate("RegistrationForm", "添加被投诉人(&B)"),
+            enter_filter=self._enter,
+        )
+        for title, group in (
+            (translate("RegistrationForm", "投诉人"), self.complainants),
+            (translate("RegistrationForm", "代理人"), self.agents),
+            (translate("RegistrationForm", "被投诉人"), self.respondents),
+        ):
             box = QGroupBox(title, inner)
             QVBoxLayout(box).addWidget(group)
             outer.addWidget(box)
             group.changed.connect(self._emit_changed)
 
         # -- 投诉内容 (Art 6: request, facts, reasons, time) -----------------------
-        content = QGroupBox(_tr("投诉内容"), inner)
+        content = QGroupBox(translate("RegistrationForm", "投诉内容"), inner)
         form = QFormLayout(content)
         self.request_text = QPlainTextEdit()
         self.facts_text = QPlainTextEdit()
@@ -154,43 +222,94 @@ class RegistrationForm(QScrollArea):
         for w, h in ((self.request_text, 60), (self.facts_text, 110), (self.reasons_text, 60)):
             w.setMinimumHeight(h)
         self.event_time_text = QLineEdit()
-        self.event_time_text.setPlaceholderText(_tr("事件发生的时间，如 2025年1月至2月"))
-        self.ground = QComboBox()
+        self.event_time_text.setPlaceholderText(
+            translate("RegistrationForm", "事件发生的时间，如 2025年1月至2月")
+        )
+        self.ground = compact(QComboBox(), 24)
         self.subtypes_box = QWidget()
         self.subtype_checks: dict[str, QCheckBox] = {}
         self._subtype_layout = QGridLayout(self.subtypes_box)
         self._subtype_layout.setContentsMargins(0, 0, 0, 0)
-        form.addRow(_tr("投诉请求(&Q)"), self._box("request_text", self.request_text))
-        form.addRow(_tr("主要事实(&F)"), self._box("facts_text", self.facts_text))
-        form.addRow(_tr("理由(&Y)"), self._box("reasons_text", self.reasons_text))
-        form.addRow(_tr("事件时间(&E)"), self._box("event_time_text", self.event_time_text))
-        form.addRow(_tr("投诉事项(&K)"), self._box("ground_code", self.ground))
-        form.addRow(_tr("细分类型"), self._box("subtype_codes", self.subtypes_box))
+        form.addRow(
+            translate("RegistrationForm", "投诉请求(&Q)"),
+            self._box("request_text", self.request_text),
+        )
+        form.addRow(
+            translate("RegistrationForm", "主要事实(&F)"), self._box("facts_text", self.facts_text)
+        )
+        form.addRow(
+            translate("RegistrationForm", "理由(&Y)"), self._box("reasons_text", self.reasons_text)
+        )
+        form.addRow(
+            translate("RegistrationForm", "事件时间(&E)"),
+            self._box("event_time_text", self.event_time_text),
+        )
+        form.addRow(
+            translate("RegistrationForm", "投诉事项(&K)"), self._box("ground_code", self.ground)
+        )
+        form.addRow(
+            translate("RegistrationForm", "细分类型"), self._box("subtype_codes", self.subtypes_box)
+        )
         outer.addWidget(content)
 
         # -- 法律援助事项 ------------------------------------------------------------
-        aid = QGroupBox(_tr("相关法律援助事项"), inner)
+        aid = QGroupBox(translate("RegistrationForm", "相关法律援助事项"), inner)
         grid = QGridLayout(aid)
         self.aid_case_no = QLineEdit()
         self.aid_institution = QLineEdit()
-        self.aid_institution.setPlaceholderText(_tr("指派机构（决定管辖）"))
+        self.aid_institution.setPlaceholderText(
+            translate("RegistrationForm", "指派机构（决定管辖）")
+        )
         self.aid_case_cause = QLineEdit()
         self.aid_handler = QLineEdit()
-        self._label(grid, _tr("援助案件编号(&D)"), self.aid_case_no, 0, 0, "aid_case_no")
-        self._label(grid, _tr("指派机构"), self.aid_institution, 0, 2, "aid_institution")
-        self._label(grid, _tr("案由"), self.aid_case_cause, 1, 0, "aid_case_cause")
-        self._label(grid, _tr("承办人"), self.aid_handler, 1, 2, "aid_handler")
+        self._label(
+            grid,
+            translate("RegistrationForm", "援助案件编号(&D)"),
+            self.aid_case_no,
+            0,
+            0,
+            "aid_case_no",
+        )
+        self._label(
+            grid,
+            translate("RegistrationForm", "指派机构"),
+            self.aid_institution,
+            0,
+            2,
+            "aid_institution",
+        )
+        self._label(
+            grid, translate("RegistrationForm", "案由"), self.aid_case_cause, 1, 0, "aid_case_cause"
+        )
+        self._label(
+            grid, translate("RegistrationForm", "承办人"), self.aid_handler, 1, 2, "aid_handler"
+        )
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
         outer.addWidget(aid)
 
         # -- materials and other procedures -----------------------------------------
         self.materials: RepeatingGroup[Any] = RepeatingGroup(
-            _tr("材料"), MaterialEditor, add_text=_tr("添加材料(&L)"), enter_filter=self._enter)
+            translate("RegistrationForm", "材料"),
+            MaterialEditor,
+            add_text=translate("RegistrationForm", "添加材料(&L)"),
+            enter_filter=self._enter,
+        )
         self.other_procedures: RepeatingGroup[Any] = RepeatingGroup(
-            _tr("程序"), OtherProcedureEditor, add_text=_tr("添加其他程序(&O)"), enter_filter=self._enter)
-        for title, group in ((_tr("收到的材料"), self.materials),
-                             (_tr("同一事项的其他程序（诉讼、复议、信访、纪检、此前投诉）"), self.other_procedures)):
+            translate("RegistrationForm", "程序"),
+            OtherProcedureEditor,
+            add_text=translate("RegistrationForm", "添加其他程序(&O)"),
+            enter_filter=self._enter,
+        )
+        for title, group in (
+            (translate("RegistrationForm", "收到的材料"), self.materials),
+            (
+                translate(
+                    "RegistrationForm", "同一事项的其他程序（诉讼、复议、信访、纪检、此前投诉）"
+                ),
+                self.other_procedures,
+            ),
+        ):
             box = QGroupBox(title, inner)
             QVBoxLayout(box).addWidget(group)
             outer.addWidget(box)
@@ -211,7 +330,9 @@ class RegistrationForm(QScrollArea):
         self.boxes[name] = fb
         return fb
 
-    def _label(self, grid: QGridLayout, text: str, editor: QWidget, row: int, col: int, name: str) -> None:
+    def _label(
+        self, grid: QGridLayout, text: str, editor: QWidget, row: int, col: int, name: str
+    ) -> None:
         label = QLabel(text)
         label.setBuddy(editor)
         grid.addWidget(label, row, col)
@@ -231,8 +352,15 @@ class RegistrationForm(QScrollArea):
         self._rules = rules
         loading, self._loading = self._loading, True
         try:
-            fill_combo(self.ground, [(c, f"{c} {g.label}") for c, g in rules.grounds.items()],
-                       empty=_tr("（尚未分类）"))
+            fill_combo(
+                self.ground,
+                [(c, f"{c} {g.label}") for c, g in rules.grounds.items()],
+                empty=translate("RegistrationForm", "（尚未分类）"),
+            )
+            if not code_of(self.ground) and self._extra.ground_code:
+                set_combo_code(self.ground, self._extra.ground_code)
+            for i in range(self.ground.count()):
+                self.ground.setItemData(i, self.ground.itemText(i), Qt.ItemDataRole.ToolTipRole)
             for e in self.respondents.editors:
                 assert isinstance(e, RespondentEditor)
                 e.set_types(self._respondent_types())
@@ -242,13 +370,14 @@ class RegistrationForm(QScrollArea):
                 b.deleteLater()
             self.subtype_checks = {}
             for i, (code, sub) in enumerate(rules.sub_types.items()):
-                b = QCheckBox(f"{code} {sub.label}")
+                short = sub.label if len(sub.label) <= 16 else sub.label[:15] + "…"
+                b = QCheckBox(f"{code} {short}")
                 b.setToolTip(sub.label)
                 b.setObjectName(f"subtype_{code}")
                 b.setChecked(code in checked or code in self._extra.subtype_codes)
                 b.toggled.connect(self._emit_changed)
                 self.subtype_checks[code] = b
-                self._subtype_layout.addWidget(b, i // 2, i % 2)
+                self._subtype_layout.addWidget(b, i // 3, i % 3)
         finally:
             self._loading = loading
 
@@ -260,31 +389,58 @@ class RegistrationForm(QScrollArea):
             received_at = parse_received_at(self.received_at.text())
         except ValueError:
             received_at = None
+        if x.received_at is not None and self.received_at.text().strip() == _format_received(
+            x.received_at
+        ):
+            received_at = (
+                x.received_at
+            )  # unchanged: keep the stored seconds (a change needs a reason)
         difficulty = self.writing_difficulty.currentText().strip()
         return RegistrationInput(
-            channel=code_of(self.channel), received_at=received_at,
-            receiver_name=self.receiver_name.text().strip(), transferred_from=self.transferred_from.text().strip(),
-            anonymous=self.anonymous.isChecked(), sensitive=self.sensitive.isChecked(),
-            sensitive_reason=self.sensitive_reason.text().strip(), priority=x.priority,
-            writing_difficulty=difficulty if code_of(self.channel) == Channel.IN_PERSON_ORAL else "",
-            complainants=self.complainants.values(), agents=self.agents.values(),
+            channel=code_of(self.channel),
+            received_at=received_at,
+            receiver_name=self.receiver_name.text().strip(),
+            transferred_from=self.transferred_from.text().strip(),
+            anonymous=self.anonymous.isChecked(),
+            sensitive=self.sensitive.isChecked(),
+            sensitive_reason=self.sensitive_reason.text().strip(),
+            priority=x.priority,
+            writing_difficulty=difficulty
+            if code_of(self.channel) == Channel.IN_PERSON_ORAL
+            else "",
+            complainants=self.complainants.values(),
+            agents=self.agents.values(),
             respondents=self.respondents.values(),
-            request_text=self.request_text.toPlainText().strip(), facts_text=self.facts_text.toPlainText().strip(),
-            reasons_text=self.reasons_text.toPlainText().strip(), event_time_text=self.event_time_text.text().strip(),
-            ground_code=code_of(self.ground),
-            subtype_codes=[c for c, b in self.subtype_checks.items() if b.isChecked()],
-            aid_case_no=self.aid_case_no.text().strip(), aid_case_cause=self.aid_case_cause.text().strip(),
-            aid_institution=self.aid_institution.text().strip(), aid_case_type=x.aid_case_type,
-            aid_litigation=x.aid_litigation, aid_case_open=x.aid_case_open, aid_applied_on=x.aid_applied_on,
-            aid_assigned_on=x.aid_assigned_on, aid_handler=self.aid_handler.text().strip(),
-            materials=self.materials.values(), other_procedures=self.other_procedures.values())
+            request_text=self.request_text.toPlainText().strip(),
+            facts_text=self.facts_text.toPlainText().strip(),
+            reasons_text=self.reasons_text.toPlainText().strip(),
+            event_time_text=self.event_time_text.text().strip(),
+            # Until the rule set's codes have arrived, keep the codes the form was given.
+            ground_code=code_of(self.ground) if self._rules is not None else x.ground_code,
+            subtype_codes=[c for c, b in self.subtype_checks.items() if b.isChecked()]
+            if self._rules is not None
+            else list(x.subtype_codes),
+            aid_case_no=self.aid_case_no.text().strip(),
+            aid_case_cause=self.aid_case_cause.text().strip(),
+            aid_institution=self.aid_institution.text().strip(),
+            aid_case_type=x.aid_case_type,
+            aid_litigation=x.aid_litigation,
+            aid_case_open=x.aid_case_open,
+            aid_applied_on=x.aid_applied_on,
+            aid_assigned_on=x.aid_assigned_on,
+            aid_handler=self.aid_handler.text().strip(),
+            materials=self.materials.values(),
+            other_procedures=self.other_procedures.values(),
+        )
 
     def set_value(self, value: RegistrationInput) -> None:
         self._loading = True
         try:
             self._extra = value
             set_combo_code(self.channel, value.channel)
-            self.received_at.setText(value.received_at.strftime("%Y-%m-%d %H:%M") if value.received_at else "")
+            self.received_at.setText(
+                _format_received(value.received_at) if value.received_at else ""
+            )
             self.receiver_name.setText(value.receiver_name)
             self.transferred_from.setText(value.transferred_from)
             self.anonymous.setChecked(value.anonymous)
@@ -298,13 +454,16 @@ class RegistrationForm(QScrollArea):
             self.facts_text.setPlainText(value.facts_text)
             self.reasons_text.setPlainText(value.reasons_text)
             self.event_time_text.setText(value.event_time_text)
-            set_combo_code(self.ground, value.ground_code)
+            set_combo_code(
+                self.ground, value.ground_code
+            )  # refilled in set_rules if codes arrive later
             for code, b in self.subtype_checks.items():
                 b.setChecked(code in value.subtype_codes)
             self.aid_case_no.setText(value.aid_case_no)
             self.aid_institution.setText(value.aid_institution)
             self.aid_case_cause.setText(value.aid_case_cause)
             self.aid_handler.setText(value.aid_handler)
+            self.correction_reason.clear()
             self.materials.set_values(list(value.materials))
             self.other_procedures.set_values(list(value.other_procedures))
         finally:
@@ -316,8 +475,13 @@ class RegistrationForm(QScrollArea):
         """An empty form for a new complaint: one complainant and one respondent row ready."""
         from desktop_app.services.dto import ComplainantInput, RespondentInput
 
-        self.set_value(RegistrationInput(channel=Channel.LETTER.value, complainants=[ComplainantInput()],
-                                         respondents=[RespondentInput()]))
+        self.set_value(
+            RegistrationInput(
+                channel=Channel.LETTER.value,
+                complainants=[ComplainantInput()],
+                respondents=[RespondentInput()],
+            )
+        )
 
     def set_read_only(self, read_only: bool) -> None:
         self.widget().setEnabled(not read_only)
@@ -326,7 +490,7 @@ class RegistrationForm(QScrollArea):
     def local_errors(self) -> list[ValidationError]:
         """Problems detectable without the database (shown before anything is sent)."""
         errors: list[ValidationError] = []
-        self.value()  # fixes which rows count (blank rows are left out), as the service will see them
+        self.value()  # fixes which rows count (blank rows are left out), as the service sees them
         try:
             parse_received_at(self.received_at.text())
         except ValueError as exc:
@@ -334,8 +498,14 @@ class RegistrationForm(QScrollArea):
         for i, e in enumerate(self.complainants.value_editors):
             assert isinstance(e, ComplainantEditor)
             if not e.check_id_number():
-                errors.append(ValidationError(_tr("第{0}名投诉人：{1}").format(i + 1, e.boxes["id_number"].error()),
-                                              field=f"complainants[{i}].id_number"))
+                errors.append(
+                    ValidationError(
+                        translate("RegistrationForm", "第{0}名投诉人：{1}").format(
+                            i + 1, e.boxes["id_number"].error()
+                        ),
+                        field=f"complainants[{i}].id_number",
+                    )
+                )
         for i, e in enumerate(self.agents.value_editors):
             assert isinstance(e, AgentEditor)
             problem = e.poa_received_on.problem()
@@ -387,7 +557,12 @@ class RegistrationForm(QScrollArea):
                 unplaced.append(e.message)
         lines = ([summary] if summary else []) + unplaced
         if errors and not summary:
-            lines.insert(0, _tr("有 {0} 处需要修改，已在相应位置用红框标出。").format(len(errors)))
+            lines.insert(
+                0,
+                translate("RegistrationForm", "有 {0} 处需要修改，已在相应位置用红框标出。").format(
+                    len(errors)
+                ),
+            )
         self.set_summary("\n".join(lines))
         if first is not None:
             self.ensureWidgetVisible(first)
@@ -401,7 +576,13 @@ class RegistrationForm(QScrollArea):
     def clear_errors(self) -> None:
         for fb in self.boxes.values():
             fb.clear_error()
-        for group in (self.complainants, self.agents, self.respondents, self.materials, self.other_procedures):
+        for group in (
+            self.complainants,
+            self.agents,
+            self.respondents,
+            self.materials,
+            self.other_procedures,
+        ):
             group.clear_errors()
         self.set_summary("")
 
@@ -435,4 +616,6 @@ class RegistrationForm(QScrollArea):
         oral = channel == Channel.IN_PERSON_ORAL
         self.writing_label.setVisible(oral)
         self.boxes["writing_difficulty"].setVisible(oral)
-        self.boxes["transferred_from"].setEnabled(channel in (Channel.TRANSFERRED, Channel.OFFICE_POINT))
+        self.boxes["transferred_from"].setEnabled(
+            channel in (Channel.TRANSFERRED, Channel.OFFICE_POINT)
+        )

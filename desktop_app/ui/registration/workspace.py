@@ -24,7 +24,13 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.enums import Channel, DeadlineStatus, SignatureStatus
 from desktop_app.domain.errors import ConflictError, ValidationError
 from desktop_app.rules.ruleset import RuleSet
-from desktop_app.services.dto import CaseDetail, CaseRef, DuplicateHit, GeneratedDocument, RegistrationInput
+from desktop_app.services.dto import (
+    CaseDetail,
+    CaseRef,
+    DuplicateHit,
+    GeneratedDocument,
+    RegistrationInput,
+)
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.registration.dialogs import SignatureDialog
 from desktop_app.ui.registration.documents_panel import DocumentsPanel
@@ -38,8 +44,7 @@ AUTOSAVE_MS = 3000
 DUPLICATE_DEBOUNCE_MS = 600
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CaseWorkspace", text)
+translate = QCoreApplication.translate  # literal calls: pyside6-lupdate extracts them
 
 
 def clock_html(detail: CaseDetail) -> str:
@@ -49,11 +54,19 @@ def clock_html(detail: CaseDetail) -> str:
             colours = DEADLINE_COLOURS.get(DeadlineStatus(c.status))
         except ValueError:
             colours = None
-        style = (f"background:{colours.background.name()};color:{colours.foreground.name()};"
-                 if colours else "background:#e6f4ea;color:#1d5a2b;")
-        due = c.due.isoformat() if c.due else _tr("未起算")
-        met = _tr("，{0}完成").format(c.met_on.isoformat()) if c.met_on else ""
-        parts.append(f"<span style='{style} padding:2px 6px;'>&nbsp;{c.label}：{due}（{c.status_label}{met}）&nbsp;</span>")
+        style = (
+            f"background:{colours.background.name()};color:{colours.foreground.name()};"
+            if colours
+            else "background:#e6f4ea;color:#1d5a2b;"
+        )
+        due = c.due.isoformat() if c.due else translate("CaseWorkspace", "未起算")
+        met = (
+            translate("CaseWorkspace", "，{0}完成").format(c.met_on.isoformat()) if c.met_on else ""
+        )
+        parts.append(
+            f"<span style='{style} padding:2px 6px;'>"
+            f"&nbsp;{c.label}：{due}（{c.status_label}{met}）&nbsp;</span>"
+        )
     return "&nbsp; ".join(parts)
 
 
@@ -78,7 +91,7 @@ class CaseWorkspace(QWidget):
         self.active_dialog: Any = None
 
         # -- header: case number, state, clocks, banners ------------------------------------
-        self.back_button = QPushButton(_tr("← 返回列表"))
+        self.back_button = QPushButton(translate("CaseWorkspace", "← 返回列表"))
         self.back_button.setObjectName("backToList")
         self.back_button.clicked.connect(self.back_requested.emit)
         self.title = QLabel()
@@ -92,7 +105,9 @@ class CaseWorkspace(QWidget):
         self.banner = QLabel()
         self.banner.setObjectName("signatureBanner")
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("background: #fff4d6; color: #6e4400; padding: 6px; border: 1px solid #f0d48a;")
+        self.banner.setStyleSheet(
+            "background: #fff4d6; color: #6e4400; padding: 6px; border: 1px solid #f0d48a;"
+        )
         self.banner.hide()
         self.message = QLabel()
         self.message.setObjectName("workspaceMessage")
@@ -106,15 +121,15 @@ class CaseWorkspace(QWidget):
         head.addWidget(self.clocks)
 
         # -- actions -------------------------------------------------------------------------
-        self.save_button = QPushButton(_tr("保存登记 (Ctrl+S)"))
+        self.save_button = QPushButton(translate("CaseWorkspace", "保存登记 (Ctrl+S)"))
         self.save_button.setObjectName("saveRegistration")
-        self.print_button = QPushButton(_tr("打印登记表 (Ctrl+P)"))
+        self.print_button = QPushButton(translate("CaseWorkspace", "打印登记表 (Ctrl+P)"))
         self.print_button.setObjectName("printRegistrationForm")
-        self.oral_button = QPushButton(_tr("打印口头投诉记录(&K)"))
+        self.oral_button = QPushButton(translate("CaseWorkspace", "打印口头投诉记录(&K)"))
         self.oral_button.setObjectName("printOralRecord")
-        self.sign_button = QPushButton(_tr("确认签字/捺印…(&I)"))
+        self.sign_button = QPushButton(translate("CaseWorkspace", "确认签字/捺印…(&I)"))
         self.sign_button.setObjectName("confirmSignature")
-        self.complete_button = QPushButton(_tr("完成登记(&H)"))
+        self.complete_button = QPushButton(translate("CaseWorkspace", "完成登记(&H)"))
         self.complete_button.setObjectName("completeRegistration")
         self.save_button.clicked.connect(self.save)
         self.print_button.clicked.connect(self.print_registration_form)
@@ -122,7 +137,13 @@ class CaseWorkspace(QWidget):
         self.sign_button.clicked.connect(lambda: self.open_signature_dialog())
         self.complete_button.clicked.connect(self.complete_registration)
         actions = QHBoxLayout()
-        for b in (self.save_button, self.print_button, self.oral_button, self.sign_button, self.complete_button):
+        for b in (
+            self.save_button,
+            self.print_button,
+            self.oral_button,
+            self.sign_button,
+            self.complete_button,
+        ):
             actions.addWidget(b)
         actions.addStretch(1)
         self.autosave_label = QLabel()
@@ -131,18 +152,24 @@ class CaseWorkspace(QWidget):
 
         # -- tabs ------------------------------------------------------------------------------
         self.form = RegistrationForm(ctx.clock.today, self)
+        self.form.setMinimumWidth(640)
         self.duplicates = QListWidget()
         self.duplicates.setObjectName("duplicateList")
         self.duplicates.setWordWrap(True)
         self.duplicates.itemActivated.connect(self._open_duplicate)
         self.duplicates.itemClicked.connect(self._open_duplicate)
-        self.duplicates_title = QLabel(_tr("可能重复/再次投诉"))
+        self.duplicates_title = QLabel(translate("CaseWorkspace", "可能重复/再次投诉"))
         self.duplicates_title.setStyleSheet("font-weight: bold;")
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(self.duplicates_title)
-        hint = QLabel(_tr("同一投诉人（身份证号，或同名同电话）或同一被投诉人及事项的此前投诉。单击打开。"))
+        hint = QLabel(
+            translate(
+                "CaseWorkspace",
+                "同一投诉人（身份证号，或同名同电话）或同一被投诉人及事项的此前投诉。单击打开。",
+            )
+        )
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #666;")
         side_layout.addWidget(hint)
@@ -152,13 +179,14 @@ class CaseWorkspace(QWidget):
         form_page.addWidget(side)
         form_page.setStretchFactor(0, 4)
         form_page.setStretchFactor(1, 1)
-        form_page.setSizes([900, 260])
+        form_page.setSizes([1000, 230])
+        form_page.setChildrenCollapsible(False)
         self.review = ReviewPanel(ctx, self)
         self.documents = DocumentsPanel(ctx, self)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(form_page, _tr("登记表"))
-        self.tabs.addTab(self.review, _tr("受理审查"))
-        self.tabs.addTab(self.documents, _tr("文书与送达"))
+        self.tabs.addTab(form_page, translate("CaseWorkspace", "登记表"))
+        self.tabs.addTab(self.review, translate("CaseWorkspace", "受理审查"))
+        self.tabs.addTab(self.documents, translate("CaseWorkspace", "文书与送达"))
 
         layout = QVBoxLayout(self)
         layout.addLayout(head)
@@ -169,9 +197,11 @@ class CaseWorkspace(QWidget):
 
         # -- behaviour ---------------------------------------------------------------------------
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        for seq, slot in ((QKeySequence.StandardKey.Save, self.save),
-                          (QKeySequence.StandardKey.Print, self.print_registration_form),
-                          (QKeySequence("Escape"), self._escape)):
+        for seq, slot in (
+            (QKeySequence.StandardKey.Save, self.save),
+            (QKeySequence.StandardKey.Print, self.print_registration_form),
+            (QKeySequence("Escape"), self._escape),
+        ):
             shortcut = QShortcut(QKeySequence(seq), self)
             shortcut.setContext(context)
             shortcut.activated.connect(slot)
@@ -193,7 +223,8 @@ class CaseWorkspace(QWidget):
     def new_registration(self, draft: Draft | None = None) -> None:
         self.case_id = None
         self.detail = None
-        self.title.setText(_tr("新登记"))
+        self.title.setText(translate("CaseWorkspace", "新登记"))
+        self.autosave_label.clear()
         self.state_label.setText("")
         self.clocks.setText("")
         self.banner.hide()
@@ -212,9 +243,13 @@ class CaseWorkspace(QWidget):
         self.form.channel.setFocus()
 
     def open_case(self, case_id: int, draft: Draft | None = None) -> None:
+        if case_id != self.case_id:
+            self.tabs.setCurrentIndex(0)
+            self.autosave_label.clear()
+            self.dirty = False
         self.case_id = case_id
         self._pending_draft = draft
-        self.title.setText(_tr("正在打开…"))
+        self.title.setText(translate("CaseWorkspace", "正在打开…"))
         self._say("")
         self.duplicates.clear()
         self.reload()
@@ -229,7 +264,9 @@ class CaseWorkspace(QWidget):
             detail = services.registration.get_case(case_id)
             return detail, services.ctx.rule_set(detail.rule_set_id)
 
-        self.ctx.tasks.read(load, on_done=self._show_case, on_error=self._fail, key=f"workspace-case:{id(self)}")
+        self.ctx.tasks.read(
+            load, on_done=self._show_case, on_error=self._fail, key=f"workspace-case:{id(self)}"
+        )
 
     def _show_case(self, loaded: tuple[CaseDetail, RuleSet]) -> None:
         detail, rules = loaded
@@ -239,21 +276,30 @@ class CaseWorkspace(QWidget):
         self.title.setText(detail.case_no)
         self.state_label.setText(f"【{detail.state_label}】 {detail.channel_label}  {rules.title}")
         self.clocks.setText(clock_html(detail))
-        self.clocks.setToolTip("\n\n".join(f"{c.label}\n" + "\n".join(c.explanation) for c in detail.clocks))
+        self.clocks.setToolTip(
+            "\n\n".join(f"{c.label}\n" + "\n".join(c.explanation) for c in detail.clocks)
+        )
         self.form.set_rules(rules)
         draft = getattr(self, "_pending_draft", None)
         if first_show or not self.dirty:
             if draft is not None and draft.case_id == detail.id:
                 self.form.set_value(draft.form)
                 self.dirty = True
-                self._say(_tr("已恢复未保存的修改（{0}）。请检查后保存。").format(draft.saved_at.strftime("%m-%d %H:%M")),
-                          ok=True)
+                self._say(
+                    translate("CaseWorkspace", "已恢复未保存的修改（{0}）。请检查后保存。").format(
+                        draft.saved_at.strftime("%m-%d %H:%M")
+                    ),
+                    ok=True,
+                )
             else:
                 self.form.set_value(detail.registration)
                 self.dirty = False
             self._pending_draft = None
-        editable = not detail.read_only and not detail.masked and detail.state in (
-            "RECEIVED", "REGISTERED", "UNDER_REVIEW", "AWAITING_SUPPLEMENT")
+        editable = (
+            not detail.read_only
+            and not detail.masked
+            and detail.state in ("RECEIVED", "REGISTERED", "UNDER_REVIEW", "AWAITING_SUPPLEMENT")
+        )
         self.form.set_read_only(not editable)
         self._update_banner(detail)
         self.review.set_case(detail, rules)
@@ -264,24 +310,39 @@ class CaseWorkspace(QWidget):
 
     def _update_banner(self, detail: CaseDetail) -> None:
         channel = Channel(detail.channel)
-        pending = channel.needs_signature and detail.record_signature == SignatureStatus.PENDING.value
+        pending = (
+            channel.needs_signature and detail.record_signature == SignatureStatus.PENDING.value
+        )
         if not pending:
             self.banner.hide()
             return
         c1 = next((c for c in detail.clocks if c.code == "C1"), None)
-        due = c1.due.isoformat() if c1 is not None and c1.due else _tr("（未计算）")
+        due = (
+            c1.due.isoformat()
+            if c1 is not None and c1.due
+            else translate("CaseWorkspace", "（未计算）")
+        )
         if channel is Channel.PHONE:
-            text = _tr("签字待补：电话投诉须取得书面投诉或经投诉人签字的记录。受理期限 {0}，"
-                       "到期仍未补签的，依规定作出处理。").format(due)
+            text = translate(
+                "CaseWorkspace",
+                "签字待补：电话投诉须取得书面投诉或经投诉人签字的记录。受理期限 {0}，"
+                "到期仍未补签的，依规定作出处理。",
+            ).format(due)
         else:
-            text = _tr("口头投诉：请打印口头投诉记录，向投诉人宣读后由其签字或捺印，再“确认签字/捺印”。"
-                       "受理期限 {0}。").format(due)
+            text = translate(
+                "CaseWorkspace",
+                "口头投诉：请打印口头投诉记录，向投诉人宣读后由其签字或捺印，再“确认签字/捺印”。"
+                "受理期限 {0}。",
+            ).format(due)
         self.banner.setText(text)
         self.banner.show()
 
     def _load_rules_for(self, day: dt.date) -> None:
-        self.ctx.tasks.read(lambda _c: self.ctx.services.ctx.rule_set_for(day), on_done=self._set_new_rules,
-                            on_error=self._fail)
+        self.ctx.tasks.read(
+            lambda _c: self.ctx.services.ctx.rule_set_for(day),
+            on_done=self._set_new_rules,
+            on_error=self._fail,
+        )
 
     def _set_new_rules(self, rules: RuleSet) -> None:
         if self.case_id is None:
@@ -313,13 +374,18 @@ class CaseWorkspace(QWidget):
         self.autosave_now()  # the draft survives even if the process dies while saving
         self.saving = True
         if self.case_id is None:
+
             def job(_c: Any) -> CaseRef:
                 return self.ctx.services.registration.register(value)
         else:
             case_id, version = self.case_id, self.detail.version if self.detail else 0
+            reason = self.form.correction_reason.text().strip()
 
             def job(_c: Any) -> CaseRef:
-                return self.ctx.services.registration.update_registration(case_id, value, expected_version=version)
+                return self.ctx.services.registration.update_registration(
+                    case_id, value, expected_version=version, correction_reason=reason
+                )
+
         self.ctx.tasks.write(job, on_done=self._on_saved, on_error=self._on_save_failed)
 
     def _on_saved(self, ref: CaseRef) -> None:
@@ -329,13 +395,19 @@ class CaseWorkspace(QWidget):
         self.dirty = False
         self.form.clear_errors()
         self.case_id = ref.id
-        self._say(_tr("已保存：{0}（{1}）。").format(ref.case_no, self._state_text(ref.state)), ok=True)
+        self._say(
+            translate("CaseWorkspace", "已保存：{0}（{1}）。").format(
+                ref.case_no, self._state_text(ref.state)
+            ),
+            ok=True,
+        )
         self.saved.emit(ref)
         self.reload()
 
     @staticmethod
     def _state_text(state: str) -> str:
         from desktop_app.domain.enums import CaseState
+
         return CaseState(state).label
 
     def _on_save_failed(self, failure: TaskFailure) -> None:
@@ -344,12 +416,26 @@ class CaseWorkspace(QWidget):
         if isinstance(exc, ValidationError):
             errors = exc.errors or [exc]
             self.form.show_errors(errors)
-            self._say(_tr("未保存：请按红框提示修改后再保存（Ctrl+S）。已填写的内容都保留着。"), ok=False)
+            self._say(
+                translate(
+                    "CaseWorkspace",
+                    "未保存：请按红框提示修改后再保存（Ctrl+S）。已填写的内容都保留着。",
+                ),
+                ok=False,
+            )
         elif isinstance(exc, ConflictError):
-            self._say(failure.message + _tr(" 您填写的内容仍保留在表中（草稿已保存）；请记下修改，"
-                                             "重新打开案件后再填入。"), ok=False)
+            self._say(
+                failure.message
+                + translate(
+                    "CaseWorkspace",
+                    " 您填写的内容仍保留在表中（草稿已保存）；请记下修改，重新打开案件后再填入。",
+                ),
+                ok=False,
+            )
         else:
-            self._say(failure.message + _tr(" 已填写的内容仍保留。"), ok=False)
+            self._say(
+                failure.message + translate("CaseWorkspace", " 已填写的内容仍保留。"), ok=False
+            )
 
     # -- autosave ----------------------------------------------------------------------------
     def _on_form_changed(self) -> None:
@@ -365,14 +451,23 @@ class CaseWorkspace(QWidget):
         if not self.dirty or not self.form.widget().isEnabled():
             return None
         d = self.detail
-        draft = Draft(form=self.form.value(), saved_at=self.ctx.clock.now(), case_id=self.case_id,
-                      case_no=d.case_no if d else "", version=d.version if d else None)
+        draft = Draft(
+            form=self.form.value(),
+            saved_at=self.ctx.clock.now(),
+            case_id=self.case_id,
+            case_no=d.case_no if d else "",
+            version=d.version if d else None,
+        )
         try:
             path = self.drafts.save(draft)
         except OSError as exc:
-            self.autosave_label.setText(_tr("草稿未能保存：{0}").format(exc))
+            self.autosave_label.setText(translate("CaseWorkspace", "草稿未能保存：{0}").format(exc))
             return None
-        self.autosave_label.setText(_tr("草稿已自动保存 {0}").format(draft.saved_at.strftime("%H:%M:%S")))
+        self.autosave_label.setText(
+            translate("CaseWorkspace", "草稿已自动保存 {0}").format(
+                draft.saved_at.strftime("%H:%M:%S")
+            )
+        )
         return path
 
     # -- duplicates -------------------------------------------------------------------------------
@@ -380,18 +475,29 @@ class CaseWorkspace(QWidget):
         value: RegistrationInput = self.form.value()
         exclude = self.case_id
         self.ctx.tasks.read(
-            lambda _c: self.ctx.services.registration.find_duplicates(value, exclude_case_id=exclude),
-            on_done=self._show_duplicates, on_error=lambda _f: None, key=f"duplicates:{id(self)}")
+            lambda _c: self.ctx.services.registration.find_duplicates(
+                value, exclude_case_id=exclude
+            ),
+            on_done=self._show_duplicates,
+            on_error=lambda _f: None,
+            key=f"duplicates:{id(self)}",
+        )
 
     def _show_duplicates(self, hits: list[DuplicateHit]) -> None:
         self.duplicates.clear()
         for h in hits:
-            item = QListWidgetItem(f"{h.case_no}\n{h.received_date.isoformat()} · {h.why}\n"
-                                   f"{h.complainant} → {h.respondent}\n{_tr('结果')}：{h.outcome}")
+            outcome = translate("CaseWorkspace", "结果：{0}").format(h.outcome)
+            item = QListWidgetItem(
+                f"{h.case_no}\n{h.received_date.isoformat()} · {h.why}\n"
+                f"{h.complainant} → {h.respondent}\n{outcome}"
+            )
             item.setData(Qt.ItemDataRole.UserRole, h.case_id)
             self.duplicates.addItem(item)
-        self.duplicates_title.setText(_tr("可能重复/再次投诉（{0}）").format(len(hits)) if hits
-                                      else _tr("可能重复/再次投诉"))
+        self.duplicates_title.setText(
+            translate("CaseWorkspace", "可能重复/再次投诉（{0}）").format(len(hits))
+            if hits
+            else translate("CaseWorkspace", "可能重复/再次投诉")
+        )
 
     def _open_duplicate(self, item: QListWidgetItem) -> None:
         case_id = item.data(Qt.ItemDataRole.UserRole)
@@ -401,7 +507,9 @@ class CaseWorkspace(QWidget):
     # -- oral record, signature, completion ------------------------------------------------------
     def print_registration_form(self) -> None:
         if self.detail is None:
-            self._say(_tr("请先保存登记（Ctrl+S），再打印登记表。"), ok=False)
+            self._say(
+                translate("CaseWorkspace", "请先保存登记（Ctrl+S），再打印登记表。"), ok=False
+            )
             return
         self.tabs.setCurrentWidget(self.documents)
         self.documents.generate("registration_form")
@@ -432,18 +540,34 @@ class CaseWorkspace(QWidget):
             self._fail(failure)
             self.reload()  # the signature may be stored even if completion was refused
 
-        self.ctx.tasks.write(job, on_done=lambda ref: (self._say(
-            _tr("已确认签字/捺印，登记完成（{0}）。").format(self._state_text(ref.state)), ok=True), self.reload(),
-            self.saved.emit(ref)), on_error=failed)
+        self.ctx.tasks.write(
+            job,
+            on_done=lambda ref: (
+                self._say(
+                    translate("CaseWorkspace", "已确认签字/捺印，登记完成（{0}）。").format(
+                        self._state_text(ref.state)
+                    ),
+                    ok=True,
+                ),
+                self.reload(),
+                self.saved.emit(ref),
+            ),
+            on_error=failed,
+        )
 
     def complete_registration(self) -> None:
         if self.case_id is None:
             return
         case_id = self.case_id
-        self.ctx.tasks.write(lambda _c: self.ctx.services.registration.complete_registration(case_id),
-                             on_done=lambda ref: (self._say(_tr("登记完成。"), ok=True), self.reload(),
-                                                  self.saved.emit(ref)),
-                             on_error=self._fail)
+        self.ctx.tasks.write(
+            lambda _c: self.ctx.services.registration.complete_registration(case_id),
+            on_done=lambda ref: (
+                self._say(translate("CaseWorkspace", "登记完成。"), ok=True),
+                self.reload(),
+                self.saved.emit(ref),
+            ),
+            on_error=self._fail,
+        )
 
     def _show_issued(self, doc: GeneratedDocument) -> None:
         self.documents.show_document(doc)
@@ -458,8 +582,14 @@ class CaseWorkspace(QWidget):
 
     def _say(self, text: str, *, ok: bool = True) -> None:
         self.message.setText(text)
-        self.message.setStyleSheet("padding: 6px; " + (
-            "background: #e6f4ea; color: #1d5a2b;" if ok else "background: #fdecea; color: #861b11;"))
+        self.message.setStyleSheet(
+            "padding: 6px; "
+            + (
+                "background: #e6f4ea; color: #1d5a2b;"
+                if ok
+                else "background: #fdecea; color: #861b11;"
+            )
+        )
         self.message.setVisible(bool(text))
 
     def message_text(self) -> str:

@@ -59,11 +59,14 @@ class EnterMovesFocus(QObject):
     nothing is ever submitted by Enter (saving is Ctrl+S).
     """
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(watched, QLineEdit):
             key_event = event if isinstance(event, QKeyEvent) else None
-            if key_event is not None and key_event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
-                    and not key_event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            if (
+                key_event is not None
+                and key_event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and not key_event.modifiers() & Qt.KeyboardModifier.ControlModifier
+            ):
                 watched.focusNextChild()
                 return True
         return False

@@ -14,24 +14,23 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QRect, Qt, Signal
-from PySide6.QtGui import QImage, QPageLayout, QPainter, QPixmap
+from PySide6.QtGui import QImage, QPageLayout, QPainter, QPixmap, QResizeEvent
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from desktop_app.domain.errors import DomainError
 from desktop_app.ui.tasks import TaskFailure, TaskRunner
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PdfPreview", text)
+translate = QCoreApplication.translate  # literal calls: pyside6-lupdate extracts them
 
 
 class PdfRenderError(DomainError):
     """The preview could not be rendered (poppler missing or the PDF unreadable)."""
 
 
-def render_pdf_pages(pdf: bytes, *, dpi: int = 96, first: int | None = None,
-                     last: int | None = None) -> list[bytes]:
+def render_pdf_pages(
+    pdf: bytes, *, dpi: int = 96, first: int | None = None, last: int | None = None
+) -> list[bytes]:
     """Render ``pdf`` to one PNG per page with ``pdftoppm`` (poppler-utils).
 
     Thread-safe and Qt-free. Raises :class:`PdfRenderError` with a Chinese message
@@ -39,8 +38,10 @@ def render_pdf_pages(pdf: bytes, *, dpi: int = 96, first: int | None = None,
     """
     exe = shutil.which("pdftoppm")
     if exe is None:
-        raise PdfRenderError("无法预览：本机未安装 pdftoppm（poppler-utils）。文书已生成，可直接打印或另存为 PDF；"
-                             "如需预览请联系系统管理员安装 poppler-utils。")
+        raise PdfRenderError(
+            "无法预览：本机未安装 pdftoppm（poppler-utils）。文书已生成，可直接打印或另存为 PDF；"
+            "如需预览请联系系统管理员安装 poppler-utils。"
+        )
     with tempfile.TemporaryDirectory(prefix="cdesk-preview-") as tmp:
         source = Path(tmp) / "doc.pdf"
         source.write_bytes(pdf)
@@ -49,8 +50,12 @@ def render_pdf_pages(pdf: bytes, *, dpi: int = 96, first: int | None = None,
             args += ["-f", str(first)]
         if last is not None:
             args += ["-l", str(last)]
-        result = subprocess.run([*args, str(source), str(Path(tmp) / "page")],
-                                capture_output=True, timeout=120, check=False)
+        result = subprocess.run(
+            [*args, str(source), str(Path(tmp) / "page")],
+            capture_output=True,
+            timeout=120,
+            check=False,
+        )
         pages = sorted(Path(tmp).glob("page*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[-1]))
         if result.returncode != 0 or not pages:
             detail = result.stderr.decode("utf-8", "replace").strip()[:200]
@@ -112,7 +117,7 @@ class PdfPreview(QScrollArea):
         self._layout = QVBoxLayout(self._inner)
         self._layout.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self._layout.setSpacing(12)
-        self.message = QLabel(_tr("尚未打印任何文书。"), self._inner)
+        self.message = QLabel(translate("PdfPreview", "尚未打印任何文书。"), self._inner)
         self.message.setStyleSheet("color: white;")
         self.message.setWordWrap(True)
         self._layout.addWidget(self.message)
@@ -131,18 +136,22 @@ class PdfPreview(QScrollArea):
         self._pdf = b""
         self._images = []
         self._show_pages()
-        self.message.setText(_tr("尚未打印任何文书。"))
+        self.message.setText(translate("PdfPreview", "尚未打印任何文书。"))
         self.message.show()
 
     def set_pdf(self, pdf: bytes) -> None:
         self._pdf = pdf
         self._images = []
         self._show_pages()
-        self.message.setText(_tr("正在生成预览……"))
+        self.message.setText(translate("PdfPreview", "正在生成预览……"))
         self.message.show()
         dpi = self._dpi
-        self._tasks.read(lambda _c: render_pdf_pages(pdf, dpi=dpi), on_done=self._on_rendered,
-                         on_error=self._on_failed, key=self._key)
+        self._tasks.read(
+            lambda _c: render_pdf_pages(pdf, dpi=dpi),
+            on_done=self._on_rendered,
+            on_error=self._on_failed,
+            key=self._key,
+        )
 
     def _on_rendered(self, pngs: list[bytes]) -> None:
         self._images = [QImage.fromData(p, "PNG") for p in pngs]
@@ -160,8 +169,25 @@ class PdfPreview(QScrollArea):
             item = self._layout.takeAt(1)
             if item.widget() is not None:
                 item.widget().deleteLater()
-        for image in self._images:
+        for _image in self._images:
             label = QLabel(self._inner)
-            label.setPixmap(QPixmap.fromImage(image))
             label.setStyleSheet("border: 1px solid #555; background: white;")
             self._layout.addWidget(label)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Pages as wide as the view (never wider than rendered): no sideways scrolling."""
+        width = max(200, self.viewport().width() - 30)
+        for i, image in enumerate(self._images):
+            item = self._layout.itemAt(i + 1)
+            label = item.widget() if item is not None else None
+            if isinstance(label, QLabel):
+                pixmap = QPixmap.fromImage(image)
+                if pixmap.width() > width:
+                    pixmap = pixmap.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
+                label.setPixmap(pixmap)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._images:
+            self._fit()

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import shiboken6
 from pytestqt.qtbot import QtBot
 
 import desktop_app.ui  # noqa: F401 - applies the PySide6 workaround first
@@ -78,4 +79,5 @@ def driver(qtbot: QtBot, staff: Any, clock: FixedClock, tasks: TaskRunner, tmp_p
     yield d
     d.idle()
     for dialog in pane.previews:
-        dialog.close()
+        if shiboken6.isValid(dialog):
+            dialog.close()

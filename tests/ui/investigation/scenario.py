@@ -42,7 +42,8 @@ def accepted_case(staff, *, respondents: tuple[Respondent, ...] = (LAWYER,), gro
     if ref.state == "RECEIVED":
         desk.registration.complete_registration(ref.id)
     reviewer = staff.user("reviewer")
-    reviewer.review.save_checklist(ref.id, conditions=ALL_CONDITIONS, grounds={}, conduct_alleged=True)
+    reviewer.review.save_checklist(ref.id, conditions=ALL_CONDITIONS, grounds={}, conduct_alleged=True,
+                                   opinion="符合受理条件；依据《法律援助条例》及省法律援助服务规范。")
     reviewer.review.decide(ref.id, "ACCEPT")
     return ref.id
 
@@ -56,3 +57,15 @@ def investigating_case(staff, **kwargs) -> int:  # type: ignore[no-untyped-def]
 def at(clock, days: int) -> dt.date:  # type: ignore[no-untyped-def]
     clock.advance(days=days)
     return clock.today()
+
+
+def ready_for_decision(staff, **kwargs) -> int:  # type: ignore[no-untyped-def]
+    """Investigating, with the respondent asked to explain and evidence collected by two staff."""
+    case_id = investigating_case(staff, **kwargs)
+    inv = staff.user("inv1")
+    today = inv.ctx.clock.today()
+    team = [staff.ids["inv1"], staff.ids["inv2"]]
+    inv.investigation.record_act(case_id, "EXPLANATION_REQUEST", investigator_ids=team, occurred_on=today,
+                                 counterpart="被投诉人", due_date=today + dt.timedelta(days=7))
+    inv.investigation.add_evidence(case_id, "受援人提供的收款收据", source="受援人", collected_on=today)
+    return case_id

@@ -123,7 +123,6 @@ def test_crash_recovery_offers_what_was_typed(driver, staff) -> None:
     editor._timer.stop()
     assert editor.recovery_path().exists()
     driver.idle()
-    print("DBG0", list(editor.recovery_path().parent.glob("*")))
     # A new session (fresh pane) opening the same case offers the unsaved answer back.
     from desktop_app.ui.investigation_pane import InvestigationPane
     pane2 = InvestigationPane(driver.ctx)
@@ -132,7 +131,6 @@ def test_crash_recovery_offers_what_was_typed(driver, staff) -> None:
     with driver.qtbot.waitSignal(section2.transcript_loaded, timeout=WAIT_MS):
         pane2.open_case(case_id)
     editor = section2.editor
-    print("DBG", editor.transcript_id, tid, editor.recovery_path(), list(editor.recovery_path().parent.glob("*")))
     assert editor.transcript_id == tid and not editor.recovery_bar.isHidden()
     assert editor.turns.rows[0].answer.toPlainText() == ""
     editor.restore_button.click()

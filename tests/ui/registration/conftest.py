@@ -39,7 +39,9 @@ class DeskContext:
 
 @pytest.fixture
 def desk_ctx(staff: Any, tasks: TaskRunner, clock: FixedClock, tmp_path: Path) -> DeskContext:
-    return DeskContext(services=staff.user("desk"), tasks=tasks, clock=clock, draft_dir=tmp_path / "drafts")
+    return DeskContext(
+        services=staff.user("desk"), tasks=tasks, clock=clock, draft_dir=tmp_path / "drafts"
+    )
 
 
 @pytest.fixture
@@ -61,19 +63,35 @@ def wait_idle(qtbot: Any, tasks: TaskRunner, timeout: int = 15_000) -> None:
 def pdf_text(pdf: bytes, tmp_path: Path) -> str:
     path = tmp_path / "doc.pdf"
     path.write_bytes(pdf)
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True,
-                          text=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True, text=True
+    ).stdout
 
 
 def letter(**overrides: Any) -> RegistrationInput:
     """A complete written complaint (for cases created directly through the services)."""
     base = RegistrationInput(
-        channel="LETTER", complainants=[ComplainantInput(name="王秀兰", role="RECIPIENT", id_number=WANG_ID,
-                                                         phone="13900000000", address="铁岭县城关镇幸福村")],
-        respondents=[RespondentInput(type_code="LAWYER", name="张明", unit_name="铁岭明正律师事务所")],
-        request_text="要求查处律师收费行为", facts_text="律师索要辛苦费二千元，已付一千元。",
-        reasons_text="法律援助不得收费", event_time_text="2025年2月", ground_code="M3",
-        aid_case_no="铁援〔2025〕12号", aid_institution="铁岭县法律援助中心")
+        channel="LETTER",
+        complainants=[
+            ComplainantInput(
+                name="王秀兰",
+                role="RECIPIENT",
+                id_number=WANG_ID,
+                phone="13900000000",
+                address="铁岭县城关镇幸福村",
+            )
+        ],
+        respondents=[
+            RespondentInput(type_code="LAWYER", name="张明", unit_name="铁岭明正律师事务所")
+        ],
+        request_text="要求查处律师收费行为",
+        facts_text="律师索要辛苦费二千元，已付一千元。",
+        reasons_text="法律援助不得收费",
+        event_time_text="2025年2月",
+        ground_code="M3",
+        aid_case_no="铁援〔2025〕12号",
+        aid_institution="铁岭县法律援助中心",
+    )
     for k, v in overrides.items():
         setattr(base, k, v)
     return base
@@ -87,7 +105,9 @@ def fill_form(pane: RegistrationPane, inp: RegistrationInput) -> None:
 
 
 def agent(**kw: Any) -> AgentInput:
-    return AgentInput(**({"name": "王小明", "phone": "13700000000", "relationship_text": "儿子"} | kw))
+    return AgentInput(
+        **({"name": "王小明", "phone": "13700000000", "relationship_text": "儿子"} | kw)
+    )
 
 
 def open_as(pane: RegistrationPane, qtbot: Any, ctx: DeskContext, staff: Any, key: str) -> None:
@@ -101,11 +121,24 @@ def until(qtbot: Any, predicate: Callable[[], bool], timeout: int = 15_000) -> N
     qtbot.waitUntil(predicate, timeout=timeout)
 
 
-__all__ = ["DeskContext", "LI_ID", "WANG_ID", "agent", "dt", "fill_form", "letter", "open_as", "pdf_text",
-           "until", "wait_idle"]
+__all__ = [
+    "LI_ID",
+    "WANG_ID",
+    "DeskContext",
+    "agent",
+    "dt",
+    "fill_form",
+    "letter",
+    "open_as",
+    "pdf_text",
+    "until",
+    "wait_idle",
+]
 
 
-def register_via_form(pane: RegistrationPane, qtbot: Any, ctx: DeskContext, inp: RegistrationInput) -> Any:
+def register_via_form(
+    pane: RegistrationPane, qtbot: Any, ctx: DeskContext, inp: RegistrationInput
+) -> Any:
     """New registration (F2) → fill → Ctrl+S path; returns the opened CaseDetail."""
     pane.start_new_registration()
     wait_idle(qtbot, ctx.tasks)
@@ -127,9 +160,18 @@ def review_as(pane: RegistrationPane, qtbot: Any, ctx: DeskContext, staff: Any, 
     return ws.review
 
 
-def serve(pane: RegistrationPane, qtbot: Any, ctx: DeskContext, kind: str, *, method: str = "IN_PERSON",
-          role: str = "COMPLAINANT", name: str | None = None, tracking_no: str = "",
-          reason: str = "") -> Any:
+def serve(
+    pane: RegistrationPane,
+    qtbot: Any,
+    ctx: DeskContext,
+    kind: str,
+    *,
+    method: str = "IN_PERSON",
+    role: str = "COMPLAINANT",
+    name: str | None = None,
+    tracking_no: str = "",
+    reason: str = "",
+) -> Any:
     """Select the document of ``kind`` and record its service through the dialog."""
     from desktop_app.ui.registration.editors import set_combo_code
 

@@ -13,11 +13,12 @@ from desktop_app.ui.registration_pane import RegistrationPane
 from .conftest import WANG_ID, fill_form, letter, until, wait_idle
 
 
-def test_written_complaint_is_registered_and_listed(qtbot: Any, pane: RegistrationPane, desk_ctx: Any) -> None:
+def test_written_complaint_is_registered_and_listed(
+    qtbot: Any, pane: RegistrationPane, desk_ctx: Any
+) -> None:
     pane.start_new_registration()
     wait_idle(qtbot, desk_ctx.tasks)
-    fill_form(pane, letter(materials=[MaterialInput("投诉信", 3, True)],
-                           other_procedures=[]))
+    fill_form(pane, letter(materials=[MaterialInput("投诉信", 3, True)], other_procedures=[]))
     ws = pane.workspace
     qtbot.mouseClick(ws.save_button, Qt.MouseButton.LeftButton)
     until(qtbot, lambda: ws.detail is not None)
@@ -26,7 +27,9 @@ def test_written_complaint_is_registered_and_listed(qtbot: Any, pane: Registrati
     assert "已保存" in ws.message_text()
     assert ws.detail.registration.materials[0].name == "投诉信"
     assert "C1" in ws.clocks.toolTip() or ws.clocks.text()  # the acceptance clock is visible
-    assert not (desk_ctx.draft_dir / "new.json").exists(), "a saved registration leaves no draft behind"
+    assert not (desk_ctx.draft_dir / "new.json").exists(), (
+        "a saved registration leaves no draft behind"
+    )
     pane.show_list()
     wait_idle(qtbot, desk_ctx.tasks)
     model = pane.case_list.model
@@ -36,8 +39,9 @@ def test_written_complaint_is_registered_and_listed(qtbot: Any, pane: Registrati
     assert row.complainant_id_no != WANG_ID and row.complainant_id_no.startswith("1101")  # masked
 
 
-def test_invalid_id_number_marked_in_place_and_nothing_lost(qtbot: Any, pane: RegistrationPane,
-                                                             desk_ctx: Any) -> None:
+def test_invalid_id_number_marked_in_place_and_nothing_lost(
+    qtbot: Any, pane: RegistrationPane, desk_ctx: Any
+) -> None:
     pane.start_new_registration()
     wait_idle(qtbot, desk_ctx.tasks)
     ws = pane.workspace
@@ -48,7 +52,10 @@ def test_invalid_id_number_marked_in_place_and_nothing_lost(qtbot: Any, pane: Re
     ws.save()
     errors = ws.form.errors_shown()
     assert "complainants[0].id_number" in errors
-    assert "校验" in errors["complainants[0].id_number"] or "身份证" in errors["complainants[0].id_number"]
+    assert (
+        "校验" in errors["complainants[0].id_number"]
+        or "身份证" in errors["complainants[0].id_number"]
+    )
     assert editor.id_number.property("invalid") is True
     assert ws.detail is None and not desk_ctx.tasks.is_busy()  # nothing was sent
     assert ws.form.value().facts_text.startswith("律师索要")  # the rest is kept
@@ -58,13 +65,19 @@ def test_invalid_id_number_marked_in_place_and_nothing_lost(qtbot: Any, pane: Re
     assert not ws.form.errors_shown()
 
 
-def test_service_validation_errors_shown_at_their_fields(qtbot: Any, pane: RegistrationPane,
-                                                         desk_ctx: Any) -> None:
+def test_service_validation_errors_shown_at_their_fields(
+    qtbot: Any, pane: RegistrationPane, desk_ctx: Any
+) -> None:
     pane.start_new_registration()
     wait_idle(qtbot, desk_ctx.tasks)
     ws = pane.workspace
-    fill_form(pane, letter(other_procedures=[OtherProcedureInput(kind="", organ="县纪委")],
-                           materials=[MaterialInput("", 0)]))
+    fill_form(
+        pane,
+        letter(
+            other_procedures=[OtherProcedureInput(kind="", organ="县纪委")],
+            materials=[MaterialInput("", 0)],
+        ),
+    )
     ws.save()
     until(qtbot, lambda: not ws.saving)
     errors = ws.form.errors_shown()
@@ -74,7 +87,9 @@ def test_service_validation_errors_shown_at_their_fields(qtbot: Any, pane: Regis
     assert ws.form.other_procedures.editors[0].organ.text() == "县纪委"
 
 
-def test_enter_moves_to_next_field_and_never_submits(qtbot: Any, pane: RegistrationPane, desk_ctx: Any) -> None:
+def test_enter_moves_to_next_field_and_never_submits(
+    qtbot: Any, pane: RegistrationPane, desk_ctx: Any
+) -> None:
     pane.start_new_registration()
     wait_idle(qtbot, desk_ctx.tasks)
     ws = pane.workspace
@@ -90,10 +105,14 @@ def test_enter_moves_to_next_field_and_never_submits(qtbot: Any, pane: Registrat
     qtbot.keyClick(ws.form.request_text, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     until(qtbot, lambda: not ws.saving)
     wait_idle(qtbot, desk_ctx.tasks)
-    assert ws.detail is not None and ws.detail.state == "RECEIVED"  # incomplete: registered, not complete
+    assert (
+        ws.detail is not None and ws.detail.state == "RECEIVED"
+    )  # incomplete: registered, not complete
 
 
-def test_autosaved_draft_is_offered_on_next_start(qtbot: Any, pane: RegistrationPane, desk_ctx: Any) -> None:
+def test_autosaved_draft_is_offered_on_next_start(
+    qtbot: Any, pane: RegistrationPane, desk_ctx: Any
+) -> None:
     pane.start_new_registration()
     wait_idle(qtbot, desk_ctx.tasks)
     fill_form(pane, letter())
@@ -124,7 +143,9 @@ def test_autosave_timer_writes_the_draft(qtbot: Any, pane: RegistrationPane, des
     assert store.load(None).form.request_text == "要求退还费用"
 
 
-def test_conflicting_save_keeps_the_input(qtbot: Any, pane: RegistrationPane, desk_ctx: Any, staff: Any) -> None:
+def test_conflicting_save_keeps_the_input(
+    qtbot: Any, pane: RegistrationPane, desk_ctx: Any, staff: Any
+) -> None:
     ref = staff.user("desk").registration.register(letter())
     pane.open_case(ref.id)
     wait_idle(qtbot, desk_ctx.tasks)
@@ -132,9 +153,38 @@ def test_conflicting_save_keeps_the_input(qtbot: Any, pane: RegistrationPane, de
     assert ws.detail is not None and ws.form.value().request_text == "要求查处律师收费行为"
     # someone else saves the case meanwhile
     other = staff.user("reviewer").registration
-    other.update_registration(ref.id, letter(event_time_text="2025年1月"), expected_version=ws.detail.version)
+    other.update_registration(
+        ref.id, letter(event_time_text="2025年1月"), expected_version=ws.detail.version
+    )
     ws.form.request_text.setPlainText("要求查处并退还一千元")
     ws.save()
     until(qtbot, lambda: not ws.saving)
     assert "修改" in ws.message_text() or "版本" in ws.message_text()
     assert ws.form.request_text.toPlainText() == "要求查处并退还一千元"
+
+
+def test_editing_keeps_the_receipt_time_and_a_change_needs_a_reason(
+    qtbot: Any, pane: RegistrationPane, desk_ctx: Any, staff: Any, clock: Any
+) -> None:
+    import datetime as dt
+
+    clock.set(dt.datetime(2025, 3, 3, 9, 0, 37, 500000))  # a real clock has seconds
+    ref = staff.user("desk").registration.register(letter())
+    pane.open_case(ref.id)
+    wait_idle(qtbot, desk_ctx.tasks)
+    ws = pane.workspace
+    ws.form.facts_text.setPlainText("律师索要辛苦费二千元，已付一千元，有收条。")
+    ws.save()
+    until(qtbot, lambda: not ws.saving)
+    wait_idle(qtbot, desk_ctx.tasks)
+    assert "已保存" in ws.message_text(), ws.message_text()
+    assert ws.detail.received_at == dt.datetime(2025, 3, 3, 9, 0, 37, 500000)
+    ws.form.received_at.setText("2025-03-02 16:30")
+    ws.save()
+    until(qtbot, lambda: not ws.saving)
+    assert "correction_reason" in ws.form.errors_shown()
+    ws.form.correction_reason.setText("信件实际于3月2日下午送达")
+    ws.save()
+    until(qtbot, lambda: not ws.saving)
+    wait_idle(qtbot, desk_ctx.tasks)
+    assert ws.detail.received_at == dt.datetime(2025, 3, 2, 16, 30)

@@ -1,0 +1,115 @@
+"""``demo --cases N``: bulk-made cases look exactly like cases the services made."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from sqlalchemy import func, select
+
+from desktop_app.cli.main import main as cli_main
+from desktop_app.domain import models as m
+from desktop_app.domain.enums import CaseState
+from desktop_app.domain.identity import validate_id_number
+from desktop_app.services.cases import refresh_derived
+from desktop_app.services.demo import DemoResult, generate_demo
+from desktop_app.services.hub import Services
+
+from .conftest import SMALL_CASES
+
+# The denormalised columns the list, search and dashboard read; refresh_derived owns them.
+DERIVED = ("next_due_date", "next_due_clock", "calendar_unconfirmed", "party_text", "first_complainant",
+           "first_complainant_id_no", "first_respondent", "respondent_type", "handling_due")
+
+
+def test_every_state_is_generated(demo: DemoResult) -> None:
+    assert set(demo.by_state) == {s.value for s in CaseState}
+    assert sum(demo.by_state.values()) == SMALL_CASES
+    # plausible proportions: most old cases are archived, few are merged or reopened
+    assert demo.by_state["ARCHIVED"] > SMALL_CASES * 0.4
+    assert demo.by_state["REOPENED"] < SMALL_CASES * 0.05
+
+
+def test_bulk_cases_match_what_refresh_derived_computes(services: Services, demo: DemoResult) -> None:
+    """Deadlines, calendar flags and search text equal the services' own computation."""
+    mismatches: list[str] = []
+    with services.ctx.db.write_session_factory() as s:
+        cases = s.scalars(select(m.Complaint).order_by(m.Complaint.id)).all()
+        by_state: Counter[str] = Counter()
+        checked = 0
+        for c in cases:
+            by_state[c.state] += 1
+            if c.state == CaseState.ARCHIVED and by_state[c.state] > 30:
+                continue  # all archived cases look alike; keep the test quick
+            before = {f: getattr(c, f) for f in DERIVED}
+            refresh_derived(services.ctx, s, c)
+            after = {f: getattr(c, f) for f in DERIVED}
+            if before != after:
+                diff = {k: (before[k], after[k]) for k in DERIVED if before[k] != after[k]}
+                mismatches.append(f"{c.case_no} {c.state}: {diff}")
+            checked += 1
+        s.rollback()
+    assert checked > 100
+    assert mismatches == []
+
+
+def test_overdue_and_open_deadlines_exist_for_the_dashboard(services: Services, demo: DemoResult) -> None:
+    today = services.ctx.clock.today()
+    with services.ctx.db.session() as s:
+        open_due = s.scalar(select(func.count()).where(m.Complaint.next_due_date.is_not(None)))
+        overdue = s.scalar(select(func.count()).where(m.Complaint.next_due_date < today))
+        clocks = set(s.scalars(select(m.Complaint.next_due_clock).distinct()))
+    assert open_due and overdue
+    assert {"C1", "C2", "C3"} <= clocks
+
+
+def test_people_are_plausible(services: Services, demo: DemoResult) -> None:
+    today = services.ctx.clock.today()
+    with services.ctx.db.session() as s:
+        people = s.execute(select(m.Complainant.name, m.Complainant.id_number, m.Complainant.phone,
+                                  m.Complainant.address)).all()
+        received = s.execute(select(m.Complaint.received_date, m.Complaint.channel)).all()
+    assert len(people) >= SMALL_CASES * 0.95
+    for name, id_number, phone, address in people:
+        validate_id_number(id_number, today)  # raises on a bad check digit or birth date
+        assert 2 <= len(name) <= 4 and len(phone) == 11 and address.startswith("辽宁省铁岭市")
+    two_char = sum(len(p.name) == 2 for p in people) / len(people)
+    assert 0.2 < two_char < 0.5  # 张伟-style names are common
+    cal = services.ctx.calendar()
+    walk_in = [d for d, ch in received if ch in ("IN_PERSON_ORAL", "IN_PERSON_WRITTEN", "PHONE")]
+    assert all(cal.is_workday(d) for d in walk_in)  # the window is closed on holidays
+    years = Counter(d.year for d, _ in received)
+    assert min(years) == 2019 and max(years) == today.year
+
+
+def test_case_numbers_continue_after_the_demo(services: Services, demo: DemoResult) -> None:
+    """The number sequence knows the generated cases: the next registration gets a fresh number."""
+    from desktop_app.services.context import next_sequence
+
+    with services.ctx.db.write_session_factory() as s:
+        top = s.execute(select(m.Complaint.year, func.max(m.Complaint.seq)).group_by(m.Complaint.year)).all()
+        for year, seq in top:
+            assert next_sequence(s, services.ctx.db, services.ctx.office_code, year, "case") == seq + 1
+        s.rollback()
+
+
+def test_cli_demo_command(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    db = tmp_path / "demo.db"
+    code = cli_main(["demo", "--cases", "120", "--db", str(db), "--seed", "2", "--today", "2025-03-03", "--quiet"])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "已生成演示案件 120 件" in out and "已归档" in out
+    code = cli_main(["demo", "--cases", "-1", "--db", str(db)])
+    assert code == 2
+    assert "--cases" in capsys.readouterr().err
+
+
+def test_same_seed_same_data(services: Services) -> None:
+    generate_demo(services, 40, seed=4)
+    generate_demo(services, 40, seed=4)
+    with services.ctx.db.session() as s:
+        rows = s.execute(select(m.Complaint.first_complainant, m.Complaint.facts_text, m.Complaint.received_date)
+                         .order_by(m.Complaint.id)).all()
+    assert len(rows) == 80
+    assert rows[:40] == rows[40:]
+    assert len(set(rows[:40])) == 40
