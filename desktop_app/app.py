@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from desktop_app.ui.tasks import TaskRunner
     from desktop_app.ui.main_window import MainWindow
-    from desktop_app.ui.startup import open_session
+    from desktop_app.ui.startup import backup_on_exit, daily_backup, open_session
 
     clock = SystemClock()
     # Opening and migrating the database happens before the window exists (nothing to freeze yet).
@@ -54,7 +54,13 @@ def main(argv: list[str] | None = None) -> int:
     if actor is None:
         return 0
     ctx.services = hub.as_user(actor)
+    daily_backup(ctx)  # off the GUI thread
     window = MainWindow(ctx)
     window.show()
-    app.aboutToQuit.connect(lambda: tasks.shutdown())
+
+    def on_quit() -> None:
+        tasks.shutdown()  # queued writes finish first, then the exit backup sees them
+        backup_on_exit(ctx.services, config)
+
+    app.aboutToQuit.connect(on_quit)
     return app.exec()

@@ -21,6 +21,7 @@ _hasher = PasswordHasher()
 MAX_FAILED_LOGINS = 5
 LOCKOUT_MINUTES = 15
 MIN_PASSWORD_LENGTH = 8
+SYSTEM_USERNAME = "system"
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,20 @@ class AdminService(ServiceBase):
 
     # ------------------------------------------------------------------ users
 
+    def ensure_system_user(self) -> int:
+        """The row that automated work (CLI, demo, imports) is recorded under; it cannot sign in."""
+        self.actor.require(Role.ADMIN, action="设置系统账户")
+        with self.uow() as uow:
+            s = uow.session
+            u = s.scalars(select(m.User).where(m.User.username == SYSTEM_USERNAME)).one_or_none()
+            if u is not None:
+                return u.id
+            u = m.User(username=SYSTEM_USERNAME, full_name="系统", active=False, password_hash="",
+                       created_at=self.ctx.clock.now())
+            s.add(u)
+            s.flush()
+            return u.id
+
     def create_user(self, username: str, full_name: str, password: str, roles: list[str], *, unit_name: str = "",
                     certificate_no: str = "", must_change_password: bool = True) -> int:
         if self.actor.user_id is not None:  # the system actor creates the first administrator
@@ -147,7 +162,8 @@ class AdminService(ServiceBase):
 
     def list_users(self) -> list[UserInfo]:
         with self.read() as s:
-            return [_info(u) for u in s.scalars(select(m.User).order_by(m.User.id))]
+            return [_info(u) for u in s.scalars(select(m.User).where(m.User.username != SYSTEM_USERNAME)
+                                                 .order_by(m.User.id))]
 
     def users_with_role(self, role: Role) -> list[UserInfo]:
         return [u for u in self.list_users() if role.value in u.roles and u.active]
@@ -251,7 +267,7 @@ class AdminService(ServiceBase):
         current.apply_patch(patch)  # validates; raises RuleFileError naming the key
         with self.uow() as uow:
             rev = m.RuleSetRevision(rule_set_id=rule_set_id, patch=patch, reason=reason,
-                                    created_by_id=self.actor.user_id or 0, created_at=self.ctx.clock.now())
+                                    created_by_id=self.actor.user_id, created_at=self.ctx.clock.now())
             uow.session.add(rev)
             uow.session.flush()
             uow.audit("rules.adjust", entity="rule_set_revision", entity_id=rev.id,

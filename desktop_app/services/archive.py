@@ -169,7 +169,7 @@ class ArchiveService(ServiceBase):
                                                              m.Document.superseded_by_id.is_(None))),
                           key=lambda d: archive_sort_key(d.kind, d.issued_on, d.id))  # procedure order
             vol = m.ArchiveVolume(complaint_id=c.id, archive_no=archive_no, year=year, retention=retention,
-                                  archived_on=now.date(), archived_by_id=self.actor.user_id or 0,
+                                  archived_on=now.date(), archived_by_id=self.actor.user_id,
                                   remarks=remarks + (f"（执行监督任务{len(open_tasks)}项仍在进行）" if open_tasks else ""),
                                   created_at=now)
             s.add(vol)
@@ -225,7 +225,7 @@ class ArchiveService(ServiceBase):
             if open_loan is not None:
                 raise TransitionRefused(f"该卷已由{open_loan.borrower}于{open_loan.lent_on.isoformat()}借出，尚未归还。")
             rec = m.LendingRecord(volume_id=vol.id, borrower=borrower, purpose=purpose, lent_on=lent_on, due_on=due_on,
-                                  recorded_by_id=self.actor.user_id or 0, created_at=self.ctx.clock.now())
+                                  recorded_by_id=self.actor.user_id, created_at=self.ctx.clock.now())
             s.add(rec)
             s.flush()
             uow.audit("archive.lend", entity="lending_record", entity_id=rec.id, complaint_id=case_id,

@@ -85,12 +85,12 @@ class DecisionService(ServiceBase):
                     facts_found=o.facts_found, basis=o.basis, measures=o.measures,
                     rectification_due=o.rectification_due, crime_transfer="OX" in o.outcome_codes,
                     evidence_refs=list(o.evidence_refs) + [{"transfers": [t.__dict__ for t in o.transfers]}],
-                    proposed_by_id=self.actor.user_id or 0, proposed_at=now))
+                    proposed_by_id=self.actor.user_id, proposed_at=now))
             before = c.state
             c.state = CaseState.DECISION_DRAFTED.value
             if report:
                 s.add(m.CaseEvent(complaint_id=c.id, kind="INVESTIGATION_REPORT", occurred_on=now.date(),
-                                  note=report, created_by_id=self.actor.user_id or 0, created_at=now))
+                                  note=report, created_by_id=self.actor.user_id, created_at=now))
             s.flush()
             self._issue(uow, c, "investigation_report", None)  # 调查报告 / 拟处理意见 (A14)
             refresh_derived(self.ctx, s, c)
@@ -297,7 +297,7 @@ class DecisionService(ServiceBase):
             ev = m.CaseEvent(complaint_id=c.id, kind="WITHDRAWAL", occurred_on=now.date(), note=reason,
                              result="TERMINATE" if terminate else "CONTINUE",
                              data={"signed": signed, "head_note": head_note},
-                             created_by_id=self.actor.user_id or 0, created_at=now)
+                             created_by_id=self.actor.user_id, created_at=now)
             s.add(ev)
             before = c.state
             if terminate:
@@ -327,7 +327,7 @@ class DecisionService(ServiceBase):
             now = self.ctx.clock.now()
             ev = m.CaseEvent(complaint_id=c.id, kind=kind, occurred_on=occurred_on, organ=organ,
                              reference_no=reference_no, result=result, note=note,
-                             created_by_id=self.actor.user_id or 0, created_at=now)
+                             created_by_id=self.actor.user_id, created_at=now)
             s.add(ev)
             s.flush()
             doc = None
@@ -360,7 +360,7 @@ class DecisionService(ServiceBase):
             now = self.ctx.clock.now()
             before = c.state
             s.add(m.CaseEvent(complaint_id=c.id, kind="REOPEN", occurred_on=now.date(), organ=authority,
-                              reference_no=reference_no, note=reason, created_by_id=self.actor.user_id or 0,
+                              reference_no=reference_no, note=reason, created_by_id=self.actor.user_id,
                               created_at=now))
             if c.state == CaseState.ARCHIVED:
                 from desktop_app.services.archive import append_to_volume

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
@@ -94,7 +95,9 @@ def open_services(config: AppConfig, *, clock: Clock | None = None, actor: Actor
         migrate(db)
     ctx = ServiceContext(db=db, clock=clock or SystemClock(), rules=RuleRegistry.load_default(),
                          office_code=config.office_code)
-    services = Services(ctx, actor)
-    services.as_user(SYSTEM_ACTOR).admin.ensure_office(
-        code=config.office_code, name=config.office_name, short_name=config.office_short_name)
-    return services
+    system = Services(ctx, SYSTEM_ACTOR).admin
+    system.ensure_office(code=config.office_code, name=config.office_name, short_name=config.office_short_name)
+    if actor is SYSTEM_ACTOR:
+        # Automated work is recorded under a real (inactive) user row, so foreign keys hold.
+        actor = dataclasses.replace(SYSTEM_ACTOR, user_id=system.ensure_system_user())
+    return Services(ctx, actor)

@@ -119,7 +119,7 @@ class InvestigationService(ServiceBase):
             now = self.ctx.clock.now()
             s.add(m.CaseEvent(complaint_id=c.id, kind="TEAM_ASSIGNED", occurred_on=now.date(),
                               note="、".join(u.full_name for u in users), data={"user_ids": [u.id for u in users]},
-                              created_by_id=self.actor.user_id or 0, created_at=now))
+                              created_by_id=self.actor.user_id, created_at=now))
             refresh_derived(self.ctx, s, c)
             uow.audit("case.transition", entity="complaint", entity_id=c.id, complaint_id=c.id,
                       summary=f"开始调查，调查组：{'、'.join(u.full_name for u in users)}",
@@ -168,7 +168,7 @@ class InvestigationService(ServiceBase):
             act = m.InvestigationAct(
                 complaint_id=c.id, kind=k.value, title=title or k.label, occurred_on=occurred_on, place=place,
                 counterpart=counterpart, summary=summary, details=details, due_date=due_date,
-                created_by_id=self.actor.user_id or 0, created_at=self.ctx.clock.now())
+                created_by_id=self.actor.user_id, created_at=self.ctx.clock.now())
             s.add(act)
             s.flush()
             for u in users:
@@ -213,7 +213,7 @@ class InvestigationService(ServiceBase):
             self._require_investigating(c)
             ev = m.EvidenceItem(complaint_id=c.id, description=description, source=source, collected_on=collected_on,
                                 pages=max(1, pages), is_original=is_original, act_id=act_id,
-                                transcript_id=transcript_id, created_by_id=self.actor.user_id or 0,
+                                transcript_id=transcript_id, created_by_id=self.actor.user_id,
                                 created_at=self.ctx.clock.now())
             s.add(ev)
             s.flush()
@@ -233,7 +233,7 @@ class InvestigationService(ServiceBase):
             check_recusal(s, self.actor, c, "制作本案调查笔录")
             self._validate_transcript(s, c, inp, final=False)
             now = self.ctx.clock.now()
-            t = m.Transcript(complaint_id=c.id, created_by_id=self.actor.user_id or 0, created_at=now, updated_at=now,
+            t = m.Transcript(complaint_id=c.id, created_by_id=self.actor.user_id, created_at=now, updated_at=now,
                              previous_id=previous_id, correction_reason=correction_reason)
             s.add(t)
             self._apply_transcript(s, t, inp, now)
@@ -451,7 +451,7 @@ class InvestigationService(ServiceBase):
             a = m.Attachment(complaint_id=c.id, owner_type="transcript", owner_id=t.id, filename=filename,
                              mime_type=mime_type, sha256=hashlib.sha256(content).hexdigest(), size=len(content),
                              page_count=page_count, content=content, note=note,
-                             created_by_id=self.actor.user_id or 0, created_at=self.ctx.clock.now())
+                             created_by_id=self.actor.user_id, created_at=self.ctx.clock.now())
             s.add(a)
             s.flush()
             uow.audit("attachment.add", entity="attachment", entity_id=a.id, complaint_id=c.id,
@@ -479,7 +479,7 @@ class InvestigationService(ServiceBase):
                                                           m.Extension.status == ExtensionStatus.REQUESTED)).first()
             if pending is not None:
                 raise TransitionRefused("已有一份延期申请等待机关负责人审批。")
-            ext = m.Extension(complaint_id=c.id, requested_by_id=self.actor.user_id or 0,
+            ext = m.Extension(complaint_id=c.id, requested_by_id=self.actor.user_id,
                               requested_at=self.ctx.clock.now(), reason=reason, previous_due=c2.due_date,
                               new_due=new_due, after_deadline=self.ctx.clock.today() > c2.due_date)
             s.add(ext)

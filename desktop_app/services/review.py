@@ -345,7 +345,7 @@ class ReviewService(ServiceBase):
             now = self.ctx.clock.now()
             for x, other in ((c, master), (master, c)):
                 s.add(m.CaseEvent(complaint_id=x.id, kind="MERGE", occurred_on=now.date(),
-                                  reference_no=other.case_no, note=reason, created_by_id=self.actor.user_id or 0,
+                                  reference_no=other.case_no, note=reason, created_by_id=self.actor.user_id,
                                   created_at=now))
             refresh_derived(self.ctx, s, c)
             refresh_derived(self.ctx, s, master)

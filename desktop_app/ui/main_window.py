@@ -246,6 +246,9 @@ class MainWindow(QMainWindow):
                                           self.refresh_status)
         self.action_about = make("action_about", self.tr("关于投诉处理台(&A)"), None,
                                  self.show_about)
+        self.action_users = make("action_users", self.tr("用户与角色(&U)…"), None, self._on_users)
+        self.action_verify_audit = make("action_verify_audit", self.tr("校验审计日志(&V)"), None,
+                                        self._on_verify_audit)
         # Window-level actions keep their shortcuts while the menu bar is hidden (privacy mode).
         self.addActions([*self.pane_actions.values(), self.action_new_registration,
                          self.action_search, self.action_privacy, self.action_quit])
@@ -269,6 +272,11 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.action_search)
         view_menu.addAction(self.action_privacy)
         view_menu.addAction(self.action_refresh_status)
+
+        admin_menu = bar.addMenu(self.tr("系统管理(&S)"))
+        admin_menu.setObjectName("menu_admin")
+        admin_menu.addAction(self.action_users)
+        admin_menu.addAction(self.action_verify_audit)
 
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
         help_menu.setObjectName("menu_help")
@@ -314,6 +322,9 @@ class MainWindow(QMainWindow):
         pane = spec.factory(self.ctx, container)
         container.layout().addWidget(pane)
         self._panes[key] = pane
+        request = getattr(pane, "open_case_requested", None)  # e.g. a dashboard line double-clicked
+        if request is not None:
+            request.connect(self.open_case)
         return pane
 
     def created_panes(self) -> dict[str, Pane]:
@@ -415,12 +426,67 @@ class MainWindow(QMainWindow):
         return box
 
     def _on_backup(self) -> None:
-        self._info_box(self.tr("备份数据库"),
-                       self.tr("备份功能尚未接入。请由系统管理员使用命令行备份数据库。"))
+        self._open_backup_dialog()
 
     def _on_restore(self) -> None:
-        self._info_box(self.tr("从备份恢复"),
-                       self.tr("恢复功能尚未接入。请由系统管理员使用命令行恢复数据库。"))
+        self._open_backup_dialog()
+
+    def _open_backup_dialog(self) -> None:
+        from desktop_app.ui.backup_dialog import BackupDialog
+        from desktop_app.ui.startup import configure_backups
+
+        config = getattr(self.ctx, "config", None)
+        if config is None:
+            self._info_box(self.tr("备份与恢复"), self.tr("当前没有程序配置，无法确定备份目录。"))
+            return
+        dialog = BackupDialog(self.ctx, configure_backups(self.ctx.services, config), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def _on_users(self) -> None:
+        from desktop_app.ui.admin.users_dialog import UsersDialog
+
+        dialog = UsersDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def _on_verify_audit(self) -> None:
+        def verify(_control: object) -> object:
+            return self.ctx.services.audit.verify()
+
+        def done(report: object) -> None:
+            ok = bool(report.ok)
+            text = "\n".join(report.lines())
+            box = QMessageBox(QMessageBox.Icon.Information if ok else QMessageBox.Icon.Warning,
+                              self.tr("校验审计日志"), str(text), QMessageBox.StandardButton.Ok, self)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+
+        self.ctx.tasks.read(verify, on_done=done,
+                            on_error=lambda f: self._info_box(self.tr("校验审计日志"), f.message))
+
+    # -- opening a case from anywhere (dashboard, scanner, search) -----------------
+    CASE_PANE_BY_STATE = {
+        "RECEIVED": "registration", "REGISTERED": "registration", "AWAITING_SUPPLEMENT": "registration",
+        "UNDER_REVIEW": "registration", "ACCEPTED": "investigation", "INVESTIGATING": "investigation",
+        "DECISION_DRAFTED": "investigation", "DECIDED": "investigation", "REPLIED": "investigation",
+        "SUPERVISING": "investigation", "REOPENED": "investigation", "NOT_ACCEPTED": "archive",
+        "WITHDRAWN": "archive", "MERGED": "registration", "ARCHIVED": "archive",
+    }
+
+    def open_case(self, case_id: int) -> None:
+        """Show the pane that handles the case in its current state, with the case opened."""
+        def state_of(_control: object) -> str:
+            return self.ctx.services.registration.get_case(case_id).state
+
+        def show(state: str) -> None:
+            pane = self.show_pane(self.CASE_PANE_BY_STATE.get(state, "registration"))
+            opener = getattr(pane, "open_case", None)
+            if callable(opener):
+                opener(case_id)
+
+        self.ctx.tasks.read(state_of, on_done=show,
+                            on_error=lambda f: self.statusBar().showMessage(f.message, 8000))
 
     def show_about(self) -> QMessageBox:
         text = self.tr(

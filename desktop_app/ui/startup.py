@@ -12,12 +12,8 @@ from desktop_app.services.context import Actor
 
 def open_session(ctx: Any) -> Actor | None:
     """Show the login dialog modally; ``None`` when the user cancels (the program ends)."""
-    from desktop_app.services.security import register_services
     from desktop_app.ui.login_dialog import LoginDialog
 
-    register_services()
-    if not hasattr(ctx.services, "users"):  # services built before registration: rebuild the hub
-        ctx.services = ctx.services.as_user(ctx.services.actor)
     dialog = LoginDialog(ctx, first_start=ctx.services.users.needs_first_admin())
     if dialog.exec() != LoginDialog.DialogCode.Accepted:
         return None

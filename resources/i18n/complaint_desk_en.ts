@@ -1454,12 +1454,24 @@
         <translation>&amp;About Complaint Desk</translation>
     </message>
     <message>
+        <source>用户与角色(&amp;U)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>校验审计日志(&amp;V)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>系统管理(&amp;S)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>帮助(&amp;H)</source>
@@ -1498,20 +1510,16 @@
         <translation>Cannot read database information: {0}</translation>
     </message>
     <message>
-        <source>备份数据库</source>
-        <translation>Back up database</translation>
+        <source>备份与恢复</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>备份功能尚未接入。请由系统管理员使用命令行备份数据库。</source>
-        <translation>Backup is not connected yet. Ask the system administrator to back up the database from the command line.</translation>
+        <source>当前没有程序配置，无法确定备份目录。</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>从备份恢复</source>
-        <translation>Restore from backup</translation>
-    </message>
-    <message>
-        <source>恢复功能尚未接入。请由系统管理员使用命令行恢复数据库。</source>
-        <translation>Restore is not connected yet. Ask the system administrator to restore the database from the command line.</translation>
+        <source>校验审计日志</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&lt;h3&gt;投诉处理台 {0}&lt;/h3&gt;&lt;p&gt;法律援助投诉处理：登记、受理审查、调查、处理决定、答复、执行监督和立卷归档。&lt;/p&gt;&lt;p&gt;依据《法律援助投诉处理办法》（司法部，2013年；2025年修订）。&lt;/p&gt;</source>

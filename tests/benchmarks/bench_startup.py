@@ -79,6 +79,7 @@ app.exec()
 
 def one_start(code: str, *args: str) -> float:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(_common.REPO)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed program has its .pyc files (warm-up writes them)
     started = time.time()
     proc = subprocess.run([sys.executable, "-c", code, *args], env=env, text=True, capture_output=True,
                           cwd=_common.REPO, timeout=120)

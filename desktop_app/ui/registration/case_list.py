@@ -100,10 +100,11 @@ class ScanCatcher(QObject):
         char = event.text()
         if char and char.isprintable():
             self.buffer += char
-            # Swallow the scanner's characters so the view's keyboard search doesn't jump around.
-            return self.buffer.upper().startswith(
-                SCAN_PREFIX[: len(self.buffer)]
-            ) or self.buffer.upper().startswith(SCAN_PREFIX)
+            text = self.buffer.upper()
+            if text.startswith(SCAN_PREFIX) or SCAN_PREFIX.startswith(text):
+                # A scan (or its beginning): keep it from the view's type-ahead search.
+                return True
+            self.buffer = ""  # ordinary typing: let the view have it
         return False
 
 

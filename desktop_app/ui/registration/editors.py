@@ -142,6 +142,10 @@ class ItemEditor(QFrame, Generic[V]):
         for fb in self.boxes.values():
             fb.clear_error()
 
+    def tab_widgets(self) -> list[QWidget]:
+        """Inputs in reading order (the form chains them for Tab)."""
+        return [fb.editor for fb in self.boxes.values()]
+
     def is_blank(self) -> bool:
         """Nothing typed: the row is left out of the saved form (a ready empty row is no error)."""
         return not any(w.text().strip() for w in self.findChildren(QLineEdit)) and not any(
@@ -303,6 +307,18 @@ class AgentEditor(ItemEditor[AgentInput]):
         layout.addLayout(_header(self))
         layout.addLayout(grid)
 
+    def tab_widgets(self) -> list[QWidget]:
+        return [
+            self.name,
+            self.relationship,
+            self.id_number,
+            self.phone,
+            self.poa_submitted,
+            self.poa_received_on,
+            *self.scope.values(),
+            self.is_guardian,
+        ]
+
     def value(self) -> AgentInput:
         x = self._extra
         return AgentInput(
@@ -412,6 +428,9 @@ class MaterialEditor(ItemEditor[MaterialInput]):
         row.addWidget(self.is_original)
         row.addWidget(self.remove_button)
 
+    def tab_widgets(self) -> list[QWidget]:
+        return [self.name, self.pages, self.is_original]
+
     def value(self) -> MaterialInput:
         return MaterialInput(
             name=self.name.text().strip(),
@@ -470,9 +489,11 @@ class OtherProcedureEditor(ItemEditor[OtherProcedureInput]):
 
 
 class RepeatingGroup(QWidget, Generic[V]):
-    """A list of item editors with an "添加…" button; emits ``changed`` on any edit."""
+    """A list of item editors with an "添加…" button; emits ``changed`` on any edit and
+    ``structure_changed`` when a row is added or removed (the form re-chains Tab)."""
 
     changed = Signal()
+    structure_changed = Signal()
 
     def __init__(
         self,
@@ -496,7 +517,7 @@ class RepeatingGroup(QWidget, Generic[V]):
         self.error_label.setStyleSheet("color: #c62828;")
         self.error_label.hide()
         self.add_button = QPushButton(add_text, self)
-        self.add_button.clicked.connect(lambda: self.add().setFocus())
+        self.add_button.clicked.connect(lambda: self.add().tab_widgets()[0].setFocus())
         self._layout.addWidget(self.error_label)
         self._layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
 
@@ -508,8 +529,8 @@ class RepeatingGroup(QWidget, Generic[V]):
         self._layout.insertWidget(self._layout.count() - 1, editor)
         editor.remove_requested.connect(lambda e=editor: self.remove(e))
         watch_edits(editor, self.changed.emit, self._enter_filter)
-        editor.setFocusProxy(next(iter(editor.boxes.values())))
         self._renumber()
+        self.structure_changed.emit()
         self.changed.emit()
         return editor
 
@@ -519,6 +540,7 @@ class RepeatingGroup(QWidget, Generic[V]):
             editor.setParent(None)
             editor.deleteLater()
             self._renumber()
+            self.structure_changed.emit()
             self.changed.emit()
 
     def _renumber(self) -> None:
@@ -534,6 +556,12 @@ class RepeatingGroup(QWidget, Generic[V]):
         """The editor behind ``values()[index]`` (service errors name value indices)."""
         editors = self.value_editors
         return editors[index] if 0 <= index < len(editors) else None
+
+    def tab_widgets(self) -> list[QWidget]:
+        out: list[QWidget] = []
+        for e in self.editors:
+            out += e.tab_widgets()
+        return [*out, self.add_button]
 
     def set_values(self, values: list[V]) -> None:
         for e in list(self.editors):

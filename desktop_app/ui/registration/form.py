@@ -315,6 +315,8 @@ class RegistrationForm(QScrollArea):
             outer.addWidget(box)
             group.changed.connect(self._emit_changed)
         outer.addStretch(1)
+        for group in self._groups():
+            group.structure_changed.connect(self.fix_tab_order)
 
         watch_edits(intake, self._emit_changed, self._enter)
         watch_edits(content, self._emit_changed, self._enter)
@@ -322,6 +324,52 @@ class RegistrationForm(QScrollArea):
         self.channel.currentIndexChanged.connect(self._update_channel_fields)
         self.received_at.editingFinished.connect(self._check_received_at)
         self.clear()
+        self.fix_tab_order()
+
+    # -- keyboard ------------------------------------------------------------------
+    def _groups(self) -> list[RepeatingGroup[Any]]:
+        return [
+            self.complainants,
+            self.agents,
+            self.respondents,
+            self.materials,
+            self.other_procedures,
+        ]
+
+    def tab_chain(self) -> list[QWidget]:
+        """Every input in reading order: what Tab walks through."""
+        return [
+            self.channel,
+            self.received_at,
+            self.receiver_name,
+            self.transferred_from,
+            self.writing_difficulty,
+            self.anonymous,
+            self.sensitive,
+            self.correction_reason,
+            self.sensitive_reason,
+            *self.complainants.tab_widgets(),
+            *self.agents.tab_widgets(),
+            *self.respondents.tab_widgets(),
+            self.request_text,
+            self.facts_text,
+            self.reasons_text,
+            self.event_time_text,
+            self.ground,
+            *self.subtype_checks.values(),
+            self.aid_case_no,
+            self.aid_institution,
+            self.aid_case_cause,
+            self.aid_handler,
+            *self.materials.tab_widgets(),
+            *self.other_procedures.tab_widgets(),
+        ]
+
+    def fix_tab_order(self) -> None:
+        """Rows added later would otherwise be reached last: chain Tab explicitly."""
+        chain = self.tab_chain()
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     # -- construction helpers ------------------------------------------------------
     def _box(self, name: str, editor: QWidget) -> FieldBox:
@@ -378,8 +426,10 @@ class RegistrationForm(QScrollArea):
                 b.toggled.connect(self._emit_changed)
                 self.subtype_checks[code] = b
                 self._subtype_layout.addWidget(b, i // 3, i % 3)
+                b.show()  # added after the form was shown: not shown by the layout on its own
         finally:
             self._loading = loading
+        self.fix_tab_order()
 
     # -- value ------------------------------------------------------------------------
     def value(self) -> RegistrationInput:

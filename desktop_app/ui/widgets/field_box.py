@@ -35,7 +35,7 @@ class FieldBox(QWidget):
         self.error_label.setWordWrap(True)
         self.error_label.hide()
         layout.addWidget(self.error_label)
-        self.setFocusProxy(editor)
+        # No focus proxy: Qt 6 would put the box itself into the Tab chain a second time.
 
     def set_error(self, message: str) -> None:
         self.error_label.setText(message)

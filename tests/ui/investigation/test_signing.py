@@ -64,14 +64,14 @@ def test_t22_witness_transcript_printed_signed_page_by_page_and_frozen(driver, s
     assert not section.grid.buttons["SIGNED"].isEnabled()
     assert "全部页已签认" in section.message.text()
 
-    # Reprinting the frozen version gives the same hash (the refusal annotation is now printed on it).
-    hashes = []
+    # Reprinting gives back the very paper that was signed: same hash, same bytes; the refusal is
+    # recorded against page 12 (and written on the paper by hand), never slipped into a new print.
     for _ in range(2):
         with driver.qtbot.waitSignal(driver.pane.document_shown, timeout=WAIT_MS) as again:
             section.print_button.click()
-        hashes.append(again.args[0].version_hash)
-        assert "拒绝在末页签名" in pdfcheck.text(again.args[0].pdf)
-    assert hashes[0] == hashes[1]
+        assert again.args[0].version_hash == doc.version_hash and again.args[0].pdf == doc.pdf
+    pages_after = driver.ctx.services.investigation.get_transcript(editor.transcript_id).pages
+    assert pages_after[11][1] == "REFUSED" and "拒绝在末页签名" in pages_after[11][2]
 
     # The scanned signed paper is attached to this transcript.
     scan = tmp_path / "signed-scan.pdf"

@@ -188,3 +188,41 @@ def test_editing_keeps_the_receipt_time_and_a_change_needs_a_reason(
     until(qtbot, lambda: not ws.saving)
     wait_idle(qtbot, desk_ctx.tasks)
     assert ws.detail.received_at == dt.datetime(2025, 3, 2, 16, 30)
+
+
+def test_tab_walks_the_form_in_reading_order_and_alt_keys_work(
+    qtbot: Any, pane: RegistrationPane, desk_ctx: Any
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    pane.start_new_registration()
+    wait_idle(qtbot, desk_ctx.tasks)
+    pane.activateWindow()
+    qtbot.waitUntil(pane.isActiveWindow)
+    form = pane.workspace.form
+    form.channel.setFocus()
+    order: list[str] = []
+    for _ in range(60):
+        widget = QApplication.focusWidget()
+        order.append(widget.objectName())
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+    expected = [
+        "channel",
+        "received_at",
+        "name",
+        "id_number",
+        "type_code",
+        "request_text",
+        "facts_text",
+        "ground_code",
+        "subtype_P1",
+        "aid_case_no",
+    ]
+    positions = [order.index(name) for name in expected]
+    assert positions == sorted(positions), order
+    assert "saveRegistration" not in order[: order.index("aid_case_no")]
+    # Alt+R adds a complainant and puts the cursor into the new row
+    form.request_text.setFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: len(form.complainants.editors) == 2)  # a mnemonic "animates" the click
+    assert QApplication.focusWidget() is form.complainants.editors[1].name

@@ -357,3 +357,17 @@ def test_print_sends_every_page_to_the_printer(
     assert "已送打印机" in docs.message_text()
     info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True).stdout
     assert f"Pages:           {docs.current.page_count}" in info
+
+
+def test_front_desk_may_register_but_not_decide(
+    qtbot: Any, pane: RegistrationPane, desk_ctx: Any
+) -> None:
+    register_via_form(pane, qtbot, desk_ctx, letter())
+    review = pane.workspace.review
+    pane.workspace.tabs.setCurrentWidget(review)
+    for code in review.condition_widgets:
+        review.set_condition(code, True)
+    review.decide_accept()
+    wait_idle(qtbot, desk_ctx.tasks)
+    assert "审查人或机关负责人" in review.message_text(), review.message_text()
+    assert pane.workspace.detail.state == "REGISTERED"
