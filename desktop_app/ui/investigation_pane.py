@@ -82,7 +82,7 @@ class InvestigationPane(Pane):
         splitter.addWidget(self.case_list)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([330, 1030])
+        splitter.setSizes([480, 880])  # the case list shows number, complainant and respondent in full
         self.case_list.setMinimumWidth(220)
         layout.addWidget(splitter, 1)
         self._loaded_people = False

@@ -43,7 +43,7 @@ def test_navigation_lists_the_five_panes_in_chinese(window: MainWindow) -> None:
     texts = [window.navigation.item(i).text() for i in range(window.navigation.count())]
     assert texts == ["工作台", "投诉登记", "调查记录", "归档", "统计"]
     assert window.windowTitle() == "投诉处理台"
-    assert [a.text() for a in window.menuBar().actions()] == ["文件(&F)", "视图(&V)", "帮助(&H)"]
+    assert [a.text() for a in window.menuBar().actions()] == ["文件(&F)", "视图(&V)", "系统管理(&S)", "帮助(&H)"]
 
 
 def test_starts_on_the_dashboard_and_creates_other_panes_only_when_opened(window: MainWindow) -> None:
