@@ -55,7 +55,7 @@ def pane(qtbot: Any, desk_ctx: DeskContext) -> RegistrationPane:
     return widget
 
 
-def wait_idle(qtbot: Any, tasks: TaskRunner, timeout: int = 15_000) -> None:
+def wait_idle(qtbot: Any, tasks: TaskRunner, timeout: int = 30_000) -> None:
     """Wait until every background task has delivered its result (no sleeps)."""
     qtbot.waitUntil(lambda: not tasks.is_busy(), timeout=timeout)
 
@@ -117,7 +117,7 @@ def open_as(pane: RegistrationPane, qtbot: Any, ctx: DeskContext, staff: Any, ke
     wait_idle(qtbot, ctx.tasks)
 
 
-def until(qtbot: Any, predicate: Callable[[], bool], timeout: int = 15_000) -> None:
+def until(qtbot: Any, predicate: Callable[[], bool], timeout: int = 30_000) -> None:
     qtbot.waitUntil(predicate, timeout=timeout)
 
 
