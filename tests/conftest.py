@@ -143,12 +143,17 @@ def _cached_hash(password: str) -> str:
     return _real_hash(password)
 
 
+def make_staff(hub: Services) -> Staff:
+    """Create the bureau's people (see STAFF) on ``hub``'s database."""
+    ids = {}
+    for key, (username, name, roles, unit) in STAFF.items():
+        ids[key] = hub.admin.create_user(username, name, "Passw0rd!", roles, unit_name=unit,
+                                         certificate_no=f"辽司执{len(ids) + 1:04d}", must_change_password=False)
+    return Staff(hub, ids)
+
+
 @pytest.fixture
 def staff(services: Services, monkeypatch: pytest.MonkeyPatch) -> Staff:
     # argon2 is deliberately slow; one hash per password per test process keeps the suite fast.
     monkeypatch.setattr(admin_module, "hash_password", _cached_hash)
-    ids = {}
-    for key, (username, name, roles, unit) in STAFF.items():
-        ids[key] = services.admin.create_user(username, name, "Passw0rd!", roles, unit_name=unit,
-                                              certificate_no=f"辽司执{len(ids) + 1:04d}", must_change_password=False)
-    return Staff(services, ids)
+    return make_staff(services)

@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 from desktop_app.config import AppConfig  # noqa: E402
 from desktop_app.domain.clock import FixedClock  # noqa: E402
 from desktop_app.services.hub import open_services  # noqa: E402
-from tests.conftest import STAFF, TEST_CONFIG, Staff, _office_defaults  # noqa: E402
+from tests.conftest import TEST_CONFIG, _office_defaults, make_staff  # noqa: E402
 from tests.services.scenario import accept, transcript_input, written  # noqa: E402
 
 BUDGET_MS = 50.0
@@ -37,10 +37,8 @@ def main() -> int:
     clock = FixedClock(dt.datetime(2025, 3, 3, 9, 0))
     hub = open_services(AppConfig(database_url=url, **TEST_CONFIG), clock=clock)
     _office_defaults(hub)
-    ids = {key: hub.admin.create_user(username, name, "Passw0rd!", roles, unit_name=unit,
-                                      must_change_password=False)
-           for key, (username, name, roles, unit) in STAFF.items()}
-    staff = Staff(hub, ids)
+    staff = make_staff(hub)
+    ids = staff.ids
     desk, reviewer, head, inv = (staff.user(k) for k in ("desk", "reviewer", "head", "inv1"))
     team = [ids["inv1"], ids["inv2"]]
     freeze_ms, page_ms, pages = [], [], 0

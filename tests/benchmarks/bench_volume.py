@@ -22,7 +22,7 @@ from desktop_app.config import AppConfig  # noqa: E402
 from desktop_app.domain.clock import FixedClock  # noqa: E402
 from desktop_app.services.archive_volume import build_volume_pdf  # noqa: E402
 from desktop_app.services.hub import open_services  # noqa: E402
-from tests.conftest import STAFF, TEST_CONFIG, Staff, _office_defaults  # noqa: E402
+from tests.conftest import TEST_CONFIG, _office_defaults, make_staff  # noqa: E402
 from tests.documents.lifecycle import run_full_case  # noqa: E402
 
 BUDGET_S = 2.0
@@ -33,10 +33,7 @@ def main() -> int:
     clock = FixedClock(dt.datetime(2025, 3, 3, 9, 0))
     hub = open_services(AppConfig(database_url=url, **TEST_CONFIG), clock=clock)
     _office_defaults(hub)
-    ids = {key: hub.admin.create_user(username, name, "Passw0rd!", roles, unit_name=unit,
-                                      must_change_password=False)
-           for key, (username, name, roles, unit) in STAFF.items()}
-    staff = Staff(hub, ids)
+    staff = make_staff(hub)
     run = run_full_case(staff, clock, turns=32)
     with hub.ctx.db.session() as s:
         build_volume_pdf(hub.ctx, s, run.case_id)  # warm-up (fonts, glyph caches)

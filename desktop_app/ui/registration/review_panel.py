@@ -26,6 +26,7 @@ from desktop_app.domain.enums import Decision
 from desktop_app.rules.review import ReviewResult
 from desktop_app.rules.ruleset import RuleSet
 from desktop_app.services.dto import CaseDetail, GeneratedDocument
+from desktop_app.ui.widgets.message import show_message
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.registration.dialogs import NotAcceptDialog, SupplementDialog
 from desktop_app.ui.registration.editors import code_of, fill_combo, set_combo_code
@@ -436,16 +437,7 @@ class ReviewPanel(QWidget):
         self._say(failure.message, ok=False)
 
     def _say(self, text: str, *, ok: bool) -> None:
-        self.message.setText(text)
-        self.message.setStyleSheet(
-            "padding: 6px; "
-            + (
-                "background: #e6f4ea; color: #1d5a2b;"
-                if ok
-                else "background: #fdecea; color: #861b11;"
-            )
-        )
-        self.message.setVisible(bool(text))
+        show_message(self.message, text, ok=ok)
 
     def message_text(self) -> str:
         return self.message.text() if self.message.isVisibleTo(self) else ""

@@ -31,6 +31,7 @@ from desktop_app.services.dto import (
     GeneratedDocument,
     RegistrationInput,
 )
+from desktop_app.ui.widgets.message import show_message
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.registration.dialogs import SignatureDialog
 from desktop_app.ui.registration.documents_panel import DocumentsPanel
@@ -581,16 +582,7 @@ class CaseWorkspace(QWidget):
         self._say(failure.message, ok=False)
 
     def _say(self, text: str, *, ok: bool = True) -> None:
-        self.message.setText(text)
-        self.message.setStyleSheet(
-            "padding: 6px; "
-            + (
-                "background: #e6f4ea; color: #1d5a2b;"
-                if ok
-                else "background: #fdecea; color: #861b11;"
-            )
-        )
-        self.message.setVisible(bool(text))
+        show_message(self.message, text, ok=ok)
 
     def message_text(self) -> str:
         return self.message.text() if self.message.isVisibleTo(self) else ""
