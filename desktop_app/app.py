@@ -9,14 +9,17 @@ from typing import Any
 
 from desktop_app.config import AppConfig
 from desktop_app.domain.clock import Clock, SystemClock
-from desktop_app.services.hub import Services, open_services
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the hub is imported in the background at start (see open_backend)
+    from desktop_app.services.hub import Services
 
 
 @dataclass
 class AppContext:
     """What every window and pane receives (see ``ui.context.UiContext``)."""
 
-    services: Services
+    services: "Services"
     tasks: Any
     clock: Clock
     config: AppConfig
@@ -34,6 +37,32 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return p.parse_args(argv)
 
 
+def open_backend(config: AppConfig, clock: Clock) -> tuple[Services, bool]:
+    """Import the services, open (and migrate) the database, and ask whether this is a first start.
+
+    Runs on the task runner's write lane while the login dialog is already on screen: the heavy
+    imports (SQLAlchemy, ReportLab …) and the migration never delay the first painted window.
+    """
+    from desktop_app.services.hub import open_services
+
+    hub = open_services(config, clock=clock)
+    return hub, hub.users.needs_first_admin()
+
+
+def warm_up() -> None:
+    """Load the PDF and Excel machinery once, in the background, before the user first prints.
+
+    Parsing the bundled fonts and importing ReportLab/openpyxl holds the GIL for ~0.3 s; done here it
+    never lands in the middle of the user's work.
+    """
+    import openpyxl  # noqa: F401
+
+    from desktop_app.documents import register_fonts
+    from desktop_app.exports import statistics_xlsx  # noqa: F401
+
+    register_fonts()
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(list(sys.argv[1:] if argv is None else argv))
     config = AppConfig.load(database_url=args.db, language=args.language)
@@ -41,22 +70,35 @@ def main(argv: list[str] | None = None) -> int:
     from desktop_app.ui import bootstrap_qt  # first: applies the PySide6 compatibility fix
     app = bootstrap_qt(sys.argv[:1], config.language)
 
+    from PySide6.QtCore import QTimer
+
+    from desktop_app.ui.login_dialog import LoginDialog
     from desktop_app.ui.tasks import TaskRunner
-    from desktop_app.ui.main_window import MainWindow
-    from desktop_app.ui.startup import backup_on_exit, daily_backup, open_session
 
     clock = SystemClock()
-    # Opening and migrating the database happens before the window exists (nothing to freeze yet).
-    hub = open_services(config, clock=clock)
     tasks = TaskRunner()
-    ctx = AppContext(services=hub, tasks=tasks, clock=clock, config=config)
-    actor = open_session(ctx)  # login dialog (first start: create the administrator)
-    if actor is None:
+    ctx = AppContext(services=None, tasks=tasks, clock=clock, config=config)  # type: ignore[arg-type]
+    dialog = LoginDialog(ctx)
+    dialog.opening()
+
+    def opened(result: tuple[Services, bool]) -> None:
+        ctx.services, first_start = result
+        dialog.ready(first_start=first_start)
+
+    tasks.write(lambda _c: open_backend(config, clock), on_done=opened,
+                on_error=lambda f: dialog.show_message(f"无法打开数据库：{f.message}"))
+    if dialog.exec() != LoginDialog.DialogCode.Accepted or dialog.actor is None:
+        tasks.shutdown()
         return 0
-    ctx.services = hub.as_user(actor)
+
+    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.startup import backup_on_exit, daily_backup
+
+    ctx.services = ctx.services.as_user(dialog.actor)
     daily_backup(ctx)  # off the GUI thread
     window = MainWindow(ctx)
     window.show()
+    QTimer.singleShot(1500, lambda: tasks.read(lambda _c: warm_up()))
 
     def on_quit() -> None:
         tasks.shutdown()  # queued writes finish first, then the exit backup sees them

@@ -296,7 +296,10 @@ class RegistrationService(ServiceBase):
         if flt.states:
             cond.append(m.Complaint.state.in_(flt.states))
         elif not flt.include_closed:
-            cond.append(m.Complaint.state.not_in([CaseState.ARCHIVED, CaseState.MERGED]))
+            # IN (open states), not NOT IN (closed): an index seek per state instead of reading
+            # every entry of the state index (77 ms → a few ms for the count at 1M cases).
+            cond.append(m.Complaint.state.in_([s.value for s in CaseState if s not in (CaseState.ARCHIVED,
+                                                                                        CaseState.MERGED)]))
         if flt.ground_code:
             cond.append(m.Complaint.ground_code == flt.ground_code)
         if flt.respondent_type:

@@ -120,6 +120,22 @@ class LoginDialog(QDialog):
     def current_page(self) -> int:
         return self.pages.currentIndex()
 
+    # -- start-up: the dialog shows at once; the database opens behind it
+
+    def opening(self) -> None:
+        """The database is still being opened: the user may type, but not submit yet."""
+        self._busy(True)
+        self.message.setStyleSheet("color: #555;")
+        self.show_message(self.tr("正在打开数据库……"))
+
+    def ready(self, *, first_start: bool) -> None:
+        """The services are ready: show the right page (first start: create the administrator)."""
+        self.message.setStyleSheet("color: #b00020;")
+        self.show_message("")
+        self._busy(False)
+        if first_start:
+            self.show_page(PAGE_FIRST_ADMIN)
+
     # -- actions
 
     def show_message(self, text: str) -> None:

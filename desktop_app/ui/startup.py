@@ -1,23 +1,12 @@
-"""Who is at the keyboard: the login dialog (first start: create the administrator).
+"""Backup chores of the GUI session: the daily check at start and the backup on exit.
 
-Also the start-up chores of issue 6 that need the signed-in session: the daily backup check.
+(The login dialog itself is shown by ``desktop_app.app.main`` while the database opens.)
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from desktop_app.services.context import Actor
-
-
-def open_session(ctx: Any) -> Actor | None:
-    """Show the login dialog modally; ``None`` when the user cancels (the program ends)."""
-    from desktop_app.ui.login_dialog import LoginDialog
-
-    dialog = LoginDialog(ctx, first_start=ctx.services.users.needs_first_admin())
-    if dialog.exec() != LoginDialog.DialogCode.Accepted:
-        return None
-    return dialog.actor
 
 
 def configure_backups(services: Any, config: Any) -> Any:

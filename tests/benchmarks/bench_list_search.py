@@ -81,10 +81,12 @@ def main() -> int:
                        ("ACCEPTED+INVESTIGATING+DECIDED", CaseFilter(states=["ACCEPTED", "INVESTIGATING", "DECIDED"])),
                        ("open cases (not archived/merged)", CaseFilter(include_closed=False)),
                        ("ARCHIVED", CaseFilter(states=["ARCHIVED"]))):
-        ms, _ = _common.timed(lambda f=flt: (reg.list_cases(f, sort="next_due_date", descending=False, limit=100),
-                                             reg.count_cases(f)))
-        rows.append(_common.Row(f"list by deadline · {label} (page+count)", ms, "ms", "raw page query", base_list,
+        ms, _ = _common.timed(lambda f=flt: reg.list_cases(f, sort="next_due_date", descending=False, limit=100))
+        rows.append(_common.Row(f"list by deadline · {label} · first page", ms, "ms", "raw page query", base_list,
                                 f"≤ {LIST_BUDGET_MS} ms", ms <= LIST_BUDGET_MS))
+        ms, n = _common.timed(lambda f=flt: reg.count_cases(f))
+        rows.append(_common.Row(f"   … its total count ({n:,})", ms, "ms", "", None, f"≤ {LIST_BUDGET_MS} ms",
+                                ms <= LIST_BUDGET_MS))
         notes += [f"plan [{label}]: {p}" for p in plans(hub, lambda f=flt: (
             reg.list_cases(f, sort="next_due_date", descending=False, limit=100), reg.count_cases(f)))]
     ms, _ = _common.timed(lambda: (reg.list_cases(CaseFilter(), limit=100), reg.count_cases(CaseFilter())))
@@ -130,7 +132,7 @@ def main() -> int:
         year_from, year_to = dt.date(2025, 1, 1), dt.date(2025, 12, 31)
         base = raw_ms(hub, "SELECT state, ground_code, count(*) FROM complaints WHERE received_date BETWEEN :a AND :b "
                            "GROUP BY state, ground_code", {"a": year_from, "b": year_to})
-        ms, _ = _common.timed(lambda: hub.statistics.report(year_from, year_to), repeat=3)
+        ms, _ = _common.timed(lambda: hub.statistics.report(year_from, year_to), repeat=1, warmup=0)
         rows.append(_common.Row("statistics of 2025 (full report)", ms, "ms", "raw GROUP BY of the year", base,
                                 f"≤ {STATISTICS_BUDGET_MS} ms", ms <= STATISTICS_BUDGET_MS))
     else:
