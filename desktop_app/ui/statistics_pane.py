@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,7 +33,11 @@ from desktop_app.ui.context import UiContext
 from desktop_app.ui.pane_base import Pane
 from desktop_app.ui.tasks import TaskControl, TaskFailure, TaskHandle
 
-PERIOD_KINDS = (("month", "月度"), ("quarter", "季度"), ("year", "年度"), ("custom", "自定义"))
+# QT_TRANSLATE_NOOP marks the labels for lupdate; they are translated where they are shown.
+PERIOD_KINDS = (("month", QT_TRANSLATE_NOOP("StatisticsPane", "月度")),
+                ("quarter", QT_TRANSLATE_NOOP("StatisticsPane", "季度")),
+                ("year", QT_TRANSLATE_NOOP("StatisticsPane", "年度")),
+                ("custom", QT_TRANSLATE_NOOP("StatisticsPane", "自定义")))
 ALL_OFFICES = ""
 
 

@@ -5,346 +5,346 @@
     <name>ActsSection</name>
     <message>
         <source>登记调查活动</source>
-        <translation type="unfinished"></translation>
+        <translation>Record investigation step</translation>
     </message>
     <message>
         <source>调阅原件（不勾选为复制件）</source>
-        <translation type="unfinished"></translation>
+        <translation>Original files obtained (unchecked: copies)</translation>
     </message>
     <message>
         <source>类型</source>
-        <translation type="unfinished">Type</translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>日期</source>
-        <translation type="unfinished">Date</translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>标题</source>
-        <translation type="unfinished"></translation>
+        <translation>Title</translation>
     </message>
     <message>
         <source>对象（单位/个人/部门）</source>
-        <translation type="unfinished"></translation>
+        <translation>Addressee</translation>
     </message>
     <message>
         <source>地点</source>
-        <translation type="unfinished"></translation>
+        <translation>Place</translation>
     </message>
     <message>
         <source>内容摘要</source>
-        <translation type="unfinished"></translation>
+        <translation>Summary</translation>
     </message>
     <message>
         <source>答复期限</source>
-        <translation type="unfinished"></translation>
+        <translation>Reply due</translation>
     </message>
     <message>
         <source>案卷名称或编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Case file name or number</translation>
     </message>
     <message>
         <source>约定归还日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Agreed return date</translation>
     </message>
     <message>
         <source>确认不妨碍正常办案，按约定日期归还并登记</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmed: does not hinder normal case handling; will be returned by the agreed date and recorded</translation>
     </message>
     <message>
         <source>登记(&amp;R)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Record</translation>
     </message>
     <message>
         <source>对象</source>
-        <translation type="unfinished"></translation>
+        <translation>Addressee</translation>
     </message>
     <message>
         <source>期限</source>
-        <translation type="unfinished"></translation>
+        <translation>Deadline</translation>
     </message>
     <message>
         <source>完成/归还</source>
-        <translation type="unfinished"></translation>
+        <translation>Done/returned</translation>
     </message>
     <message>
         <source>调查人员</source>
-        <translation type="unfinished"></translation>
+        <translation>Investigators</translation>
     </message>
     <message>
         <source>摘要</source>
-        <translation type="unfinished"></translation>
+        <translation>Summary</translation>
     </message>
     <message>
         <source>如：收到书面说明；案卷已归还</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. written explanation received; case file returned</translation>
     </message>
     <message>
         <source>登记完成/归还</source>
-        <translation type="unfinished"></translation>
+        <translation>Record done/returned</translation>
     </message>
     <message>
         <source>打印所选活动的文书</source>
-        <translation type="unfinished"></translation>
+        <translation>Print step document</translation>
     </message>
     <message>
         <source>证据材料清单</source>
-        <translation type="unfinished"></translation>
+        <translation>List of evidence</translation>
     </message>
     <message>
         <source>证据</source>
-        <translation type="unfinished"></translation>
+        <translation>Evidence</translation>
     </message>
     <message>
         <source>来源</source>
-        <translation type="unfinished"></translation>
+        <translation>Source</translation>
     </message>
     <message>
         <source>收集日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Collected on</translation>
     </message>
     <message>
         <source>页数</source>
-        <translation type="unfinished"></translation>
+        <translation>Pages</translation>
     </message>
     <message>
         <source>原件</source>
-        <translation type="unfinished">Original</translation>
+        <translation>Original</translation>
     </message>
     <message>
         <source>证据名称，如：银行转账凭证</source>
-        <translation type="unfinished"></translation>
+        <translation>Evidence, e.g. bank transfer slip</translation>
     </message>
     <message>
         <source>登记证据</source>
-        <translation type="unfinished"></translation>
+        <translation>Record evidence</translation>
     </message>
     <message>
         <source>打印证据清单</source>
-        <translation type="unfinished"></translation>
+        <translation>Print evidence list</translation>
     </message>
     <message>
         <source>调阅对象（从谁处调阅）</source>
-        <translation type="unfinished"></translation>
+        <translation>Obtained from (who holds the files)</translation>
     </message>
     <message>
         <source>被投诉人/有关单位/部门</source>
-        <translation type="unfinished"></translation>
+        <translation>Respondent / unit / department concerned</translation>
     </message>
     <message>
         <source>存在持续违法违规行为（第十三条）：已于 {0} 责令被投诉人立即停止。</source>
-        <translation type="unfinished"></translation>
+        <translation>Continuing violation (Art. 13): the respondent was ordered on {0} to stop immediately.</translation>
     </message>
     <message>
         <source>请选择说明情况、调阅案卷、部门意见或责令停止的记录。</source>
-        <translation type="unfinished"></translation>
+        <translation>Select an explanation request, file requisition, department opinion or stop order.</translation>
     </message>
     <message>
         <source>请填写约定归还日期后再确认。</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the agreed return date before confirming.</translation>
     </message>
     <message>
         <source>已登记：{0}。</source>
-        <translation type="unfinished"></translation>
+        <translation>Recorded: {0}.</translation>
     </message>
     <message>
         <source>请先在右侧表中选择一项调查活动。</source>
-        <translation type="unfinished"></translation>
+        <translation>First select an investigation step in the table on the right.</translation>
     </message>
     <message>
         <source>已登记完成：{0}（{1}）。</source>
-        <translation type="unfinished"></translation>
+        <translation>Recorded as done: {0} ({1}).</translation>
     </message>
     <message>
         <source>已登记证据：{0}。</source>
-        <translation type="unfinished"></translation>
+        <translation>Evidence recorded: {0}.</translation>
     </message>
 </context>
 <context>
     <name>ArchivePane</name>
     <message>
         <source>输入或扫描案号，回车打开</source>
-        <translation type="unfinished"></translation>
+        <translation>Type or scan a case no., Enter to open</translation>
     </message>
     <message>
         <source>打开案件</source>
-        <translation type="unfinished"></translation>
+        <translation>Open case</translation>
     </message>
     <message>
         <source>案号：</source>
-        <translation type="unfinished"></translation>
+        <translation>Case no.:</translation>
     </message>
     <message>
         <source>归档材料清单（第十九条）</source>
-        <translation type="unfinished"></translation>
+        <translation>Archiving checklist (Art. 19)</translation>
     </message>
     <message>
         <source>尚未选择案件</source>
-        <translation type="unfinished"></translation>
+        <translation>No case selected</translation>
     </message>
     <message>
         <source>材料</source>
-        <translation type="unfinished">Material</translation>
+        <translation>Material</translation>
     </message>
     <message>
         <source>要求</source>
-        <translation type="unfinished"></translation>
+        <translation>Requirement</translation>
     </message>
     <message>
         <source>状态</source>
-        <translation type="unfinished">State</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>说明</source>
-        <translation type="unfinished">Note</translation>
+        <translation>Note</translation>
     </message>
     <message>
         <source>立卷归档</source>
-        <translation type="unfinished"></translation>
+        <translation>Compile and archive</translation>
     </message>
     <message>
         <source>保管期限：</source>
-        <translation type="unfinished"></translation>
+        <translation>Retention period:</translation>
     </message>
     <message>
         <source>案卷与卷内目录</source>
-        <translation type="unfinished"></translation>
+        <translation>Case file and table of contents</translation>
     </message>
     <message>
         <source>未归档</source>
-        <translation type="unfinished"></translation>
+        <translation>Not archived</translation>
     </message>
     <message>
         <source>序号</source>
-        <translation type="unfinished"></translation>
+        <translation>No.</translation>
     </message>
     <message>
         <source>文件材料</source>
-        <translation type="unfinished"></translation>
+        <translation>Document</translation>
     </message>
     <message>
         <source>文号</source>
-        <translation type="unfinished">Doc no.</translation>
+        <translation>Doc no.</translation>
     </message>
     <message>
         <source>日期</source>
-        <translation type="unfinished">Date</translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>页号</source>
-        <translation type="unfinished"></translation>
+        <translation>Page</translation>
     </message>
     <message>
         <source>备注</source>
-        <translation type="unfinished">Note</translation>
+        <translation>Note</translation>
     </message>
     <message>
         <source>生成案卷PDF（预览/打印）…</source>
-        <translation type="unfinished"></translation>
+        <translation>Generate case file PDF (preview/print)…</translation>
     </message>
     <message>
         <source>本版本尚未包含案卷PDF功能</source>
-        <translation type="unfinished"></translation>
+        <translation>Case file PDF is not available in this version</translation>
     </message>
     <message>
         <source>档案检索</source>
-        <translation type="unfinished"></translation>
+        <translation>Archive search</translation>
     </message>
     <message>
         <source>案号/档号、姓名、身份证号、被投诉人、投诉内容</source>
-        <translation type="unfinished"></translation>
+        <translation>Case/archive no., name, ID no., respondent, complaint text</translation>
     </message>
     <message>
         <source>全部年度</source>
-        <translation type="unfinished"></translation>
+        <translation>All years</translation>
     </message>
     <message>
         <source>事项代码 M1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ground code M1…</translation>
     </message>
     <message>
         <source>仅已归档</source>
-        <translation type="unfinished"></translation>
+        <translation>Archived only</translation>
     </message>
     <message>
         <source>检索</source>
-        <translation type="unfinished"></translation>
+        <translation>Search</translation>
     </message>
     <message>
         <source>档号</source>
-        <translation type="unfinished"></translation>
+        <translation>Archive no.</translation>
     </message>
     <message>
         <source>案号</source>
-        <translation type="unfinished">Case no.</translation>
+        <translation>Case no.</translation>
     </message>
     <message>
         <source>收到日期</source>
-        <translation type="unfinished">Received</translation>
+        <translation>Received</translation>
     </message>
     <message>
         <source>投诉人</source>
-        <translation type="unfinished">Complainant</translation>
+        <translation>Complainant</translation>
     </message>
     <message>
         <source>被投诉人</source>
-        <translation type="unfinished">Respondent</translation>
+        <translation>Respondent</translation>
     </message>
     <message>
         <source>事项</source>
-        <translation type="unfinished">Ground</translation>
+        <translation>Ground</translation>
     </message>
     <message>
         <source>结果</source>
-        <translation type="unfinished"></translation>
+        <translation>Outcome</translation>
     </message>
     <message>
         <source>借出</source>
-        <translation type="unfinished"></translation>
+        <translation>On loan</translation>
     </message>
     <message>
         <source>借阅登记</source>
-        <translation type="unfinished"></translation>
+        <translation>Loan register</translation>
     </message>
     <message>
         <source>借阅人</source>
-        <translation type="unfinished"></translation>
+        <translation>Borrower</translation>
     </message>
     <message>
         <source>用途</source>
-        <translation type="unfinished"></translation>
+        <translation>Purpose</translation>
     </message>
     <message>
         <source>借出日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Lent on</translation>
     </message>
     <message>
         <source>应还日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Due back</translation>
     </message>
     <message>
         <source>归还日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Returned on</translation>
     </message>
     <message>
         <source>借阅人：</source>
-        <translation type="unfinished"></translation>
+        <translation>Borrower:</translation>
     </message>
     <message>
         <source>用途：</source>
-        <translation type="unfinished"></translation>
+        <translation>Purpose:</translation>
     </message>
     <message>
         <source>应还日期：</source>
-        <translation type="unfinished"></translation>
+        <translation>Due back:</translation>
     </message>
     <message>
         <source>登记借出</source>
-        <translation type="unfinished"></translation>
+        <translation>Record loan</translation>
     </message>
     <message>
         <source>登记归还（选中的记录）</source>
-        <translation type="unfinished"></translation>
+        <translation>Record return (selected loan)</translation>
     </message>
     <message>
         <source>归档</source>
@@ -352,162 +352,164 @@
     </message>
     <message>
         <source>请输入案号。</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter a case no.</translation>
     </message>
     <message>
         <source>{0}（{1}）</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} ({1})</translation>
     </message>
     <message>
         <source>材料齐全，可以归档。</source>
-        <translation type="unfinished"></translation>
+        <translation>All materials present; ready to archive.</translation>
     </message>
     <message>
         <source>不能归档，缺少：</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot archive; missing: </translation>
     </message>
     <message>
         <source>尚未归档</source>
-        <translation type="unfinished"></translation>
+        <translation>Not archived yet</translation>
     </message>
     <message>
         <source>档号 {0}，{1}年度，保管期限{2}，{3}归档，共{4}页。{5}</source>
-        <translation type="unfinished"></translation>
+        <translation>Archive no. {0}, year {1}, retention {2}, archived {3}, {4} pages. {5}</translation>
     </message>
     <message>
         <source>已归档，档号 {0}。</source>
-        <translation type="unfinished"></translation>
+        <translation>Archived, archive no. {0}.</translation>
     </message>
     <message>
         <source>保存案卷PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Save case file PDF</translation>
     </message>
     <message>
         <source>案卷PDF已保存：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Case file PDF saved: {0}</translation>
     </message>
     <message>
         <source>共 {0} 件</source>
-        <translation type="unfinished"></translation>
+        <translation>Total: {0}</translation>
     </message>
     <message>
         <source>，显示前 {0} 件</source>
-        <translation type="unfinished"></translation>
+        <translation>, showing the first {0}</translation>
     </message>
     <message>
         <source>已登记借出：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Loan recorded: {0}</translation>
     </message>
     <message>
         <source>已登记归还。</source>
-        <translation type="unfinished"></translation>
+        <translation>Return recorded.</translation>
     </message>
 </context>
 <context>
     <name>AuditView</name>
     <message>
         <source>审计记录 {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Audit log {0}</translation>
     </message>
     <message>
         <source>正在读取……</source>
-        <translation type="unfinished"></translation>
+        <translation>Loading…</translation>
     </message>
     <message>
         <source>时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Time</translation>
     </message>
     <message>
         <source>操作人</source>
-        <translation type="unfinished"></translation>
+        <translation>User</translation>
     </message>
     <message>
         <source>操作</source>
-        <translation type="unfinished"></translation>
+        <translation>Action</translation>
     </message>
     <message>
         <source>内容</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
         <source>修改前</source>
-        <translation type="unfinished"></translation>
+        <translation>Before</translation>
     </message>
     <message>
         <source>修改后</source>
-        <translation type="unfinished"></translation>
+        <translation>After</translation>
     </message>
     <message>
         <source>共 {0} 条记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Entries: {0}</translation>
     </message>
 </context>
 <context>
     <name>BackupDialog</name>
     <message>
         <source>备份与恢复</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup and restore</translation>
     </message>
     <message>
         <source>立即备份</source>
-        <translation type="unfinished"></translation>
+        <translation>Back up now</translation>
     </message>
     <message>
         <source>从所选备份恢复…</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore from selected backup…</translation>
     </message>
     <message>
         <source>从文件恢复…</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore from file…</translation>
     </message>
     <message>
         <source>关闭</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
     <message>
         <source>备份保存在：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Backups are kept in: {0}</translation>
     </message>
     <message>
         <source>正在备份……</source>
-        <translation type="unfinished"></translation>
+        <translation>Backing up…</translation>
     </message>
     <message>
         <source>已备份到 {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Backed up to {0}</translation>
     </message>
     <message>
         <source>选择备份文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose backup file</translation>
     </message>
     <message>
         <source>数据库备份 (*.db);;所有文件 (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Database backups (*.db);;All files (*)</translation>
     </message>
     <message>
         <source>从备份恢复</source>
-        <translation type="unfinished">Restore from backup</translation>
+        <translation>Restore from backup</translation>
     </message>
     <message>
         <source>将用备份 {0} 替换当前数据库。
 恢复前会先校验备份；当前数据库另存为 *.before-restore。
 恢复后程序需要重新启动。确定恢复吗？</source>
-        <translation type="unfinished"></translation>
+        <translation>The current database will be replaced by backup {0}.
+The backup is verified first; the current database is kept as *.before-restore.
+The program must be restarted afterwards. Restore now?</translation>
     </message>
     <message>
         <source>正在校验并恢复……</source>
-        <translation type="unfinished"></translation>
+        <translation>Verifying and restoring…</translation>
     </message>
     <message>
         <source>已从 {0} 恢复。原数据库保存在 {1}。请重新启动程序。</source>
-        <translation type="unfinished"></translation>
+        <translation>Restored from {0}. The previous database is kept at {1}. Please restart the program.</translation>
     </message>
 </context>
 <context>
     <name>BarChart</name>
     <message>
         <source>无数据</source>
-        <translation type="unfinished"></translation>
+        <translation>No data</translation>
     </message>
 </context>
 <context>
@@ -534,11 +536,11 @@
     </message>
     <message>
         <source>案号、投诉人、被投诉人（Ctrl+F）</source>
-        <translation type="unfinished"></translation>
+        <translation>Case no., complainant, respondent (Ctrl+F)</translation>
     </message>
     <message>
         <source>投诉人</source>
-        <translation type="unfinished">Complainant</translation>
+        <translation>Complainant</translation>
     </message>
     <message>
         <source>状态</source>
@@ -704,59 +706,60 @@
     <name>ClockBanner</name>
     <message>
         <source>办理期限：案件尚未受理</source>
-        <translation type="unfinished"></translation>
+        <translation>Handling deadline: case not yet accepted</translation>
     </message>
     <message>
         <source>办理期限（第十五条）：{0}&#x3000;{1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Handling deadline (Art. 15): {0}&#x3000;{1}</translation>
     </message>
     <message>
         <source>&#x3000;（{0} 作出处理决定）</source>
-        <translation type="unfinished"></translation>
+        <translation>&#x3000;(decided on {0})</translation>
     </message>
     <message>
         <source>&#x3000;受理后第 {0} 日，距期满 {1} 日</source>
-        <translation type="unfinished"></translation>
+        <translation>&#x3000;day {0} after acceptance, days left: {1}</translation>
     </message>
     <message>
         <source>&#x3000;受理后第 {0} 日，已逾期 {1} 日</source>
-        <translation type="unfinished"></translation>
+        <translation>&#x3000;day {0} after acceptance, days overdue: {1}</translation>
     </message>
     <message>
         <source>&#x3000;已延期至 {0}（{1}批准）</source>
-        <translation type="unfinished"></translation>
+        <translation>&#x3000;extended to {0} (approved by {1})</translation>
     </message>
     <message>
         <source>&#x3000;延期申请待负责人批准（拟延至 {0}）</source>
-        <translation type="unfinished"></translation>
+        <translation>&#x3000;extension awaiting the head&apos;s approval (to {0})</translation>
     </message>
     <message>
         <source>
 答复期限（第十六条）：{0}&#x3000;{1}</source>
-        <translation type="unfinished"></translation>
+        <translation>
+Reply deadline (Art. 16): {0}&#x3000;{1}</translation>
     </message>
     <message>
         <source>已于 {0} 送达</source>
-        <translation type="unfinished"></translation>
+        <translation>served on {0}</translation>
     </message>
     <message>
         <source>已到受理后第 {0} 日提醒点：45日内应当办结；案情复杂确需延期的，请在期满前申请并经机关负责人批准，书面告知投诉人。</source>
-        <translation type="unfinished"></translation>
+        <translation>Reminder, day {0} after acceptance: the case must be concluded within 45 days; if a complex case really needs more time, apply before the deadline, obtain the approval of the head of the bureau and inform the complainant in writing.</translation>
     </message>
     <message>
         <source>办理期限已过！延期申请将被标记为“逾期后延期”。</source>
-        <translation type="unfinished"></translation>
+        <translation>The handling deadline has passed! An extension request will be marked &quot;extended after expiry&quot;.</translation>
     </message>
 </context>
 <context>
     <name>DashboardPane</name>
     <message>
         <source>刷新</source>
-        <translation type="unfinished"></translation>
+        <translation>Refresh</translation>
     </message>
     <message>
         <source>正在读取期限…</source>
-        <translation type="unfinished"></translation>
+        <translation>Loading deadlines…</translation>
     </message>
     <message>
         <source>工作台</source>
@@ -764,169 +767,169 @@
     </message>
     <message>
         <source>无法读取期限：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot load deadlines: {0}</translation>
     </message>
     <message>
         <source>今天 {0}：</source>
-        <translation type="unfinished"></translation>
+        <translation>Today {0}: </translation>
     </message>
     <message>
         <source>（条目过多，仅显示最早到期的部分）</source>
-        <translation type="unfinished"></translation>
+        <translation> (too many entries; only the earliest due are shown)</translation>
     </message>
     <message>
         <source>工作日历未确认，到期日按周末推算</source>
-        <translation type="unfinished"></translation>
+        <translation>Working-day calendar not confirmed; due dates assume weekends only</translation>
     </message>
 </context>
 <context>
     <name>DecisionSection</name>
     <message>
         <source>情节轻微</source>
-        <translation type="unfinished"></translation>
+        <translation>Minor circumstances</translation>
     </message>
     <message>
         <source>及时纠正</source>
-        <translation type="unfinished"></translation>
+        <translation>Corrected promptly</translation>
     </message>
     <message>
         <source>没有造成危害后果</source>
-        <translation type="unfinished"></translation>
+        <translation>No harmful consequences</translation>
     </message>
     <message>
         <source>第十四条第（二）项：</source>
-        <translation type="unfinished"></translation>
+        <translation>Art. 14(2):</translation>
     </message>
     <message>
         <source>整改期限</source>
-        <translation type="unfinished"></translation>
+        <translation>Rectification due</translation>
     </message>
     <message>
         <source>接收机关，如：铁岭市律师协会</source>
-        <translation type="unfinished"></translation>
+        <translation>Receiving body, e.g. Tieling Lawyers Association</translation>
     </message>
     <message>
         <source>查明的事实</source>
-        <translation type="unfinished"></translation>
+        <translation>Facts established</translation>
     </message>
     <message>
         <source>依据</source>
-        <translation type="unfinished"></translation>
+        <translation>Legal basis</translation>
     </message>
     <message>
         <source>处理措施</source>
-        <translation type="unfinished"></translation>
+        <translation>Measures</translation>
     </message>
     <message>
         <source>调查报告：查明的事实、证据、被投诉人的说明及分析</source>
-        <translation type="unfinished"></translation>
+        <translation>Investigation report: facts established, evidence, respondent&apos;s explanation and analysis</translation>
     </message>
     <message>
         <source>提出拟处理意见</source>
-        <translation type="unfinished"></translation>
+        <translation>Submit proposed decision</translation>
     </message>
     <message>
         <source>退回理由</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for return</translation>
     </message>
     <message>
         <source>退回补充调查（负责人）</source>
-        <translation type="unfinished"></translation>
+        <translation>Return for further investigation (head)</translation>
     </message>
     <message>
         <source>作出处理决定（负责人）</source>
-        <translation type="unfinished"></translation>
+        <translation>Make decision (head)</translation>
     </message>
     <message>
         <source>决定日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Decision date</translation>
     </message>
     <message>
         <source>移送类型</source>
-        <translation type="unfinished"></translation>
+        <translation>Referral type</translation>
     </message>
     <message>
         <source>接收机关</source>
-        <translation type="unfinished"></translation>
+        <translation>Receiving body</translation>
     </message>
     <message>
         <source>移送日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Referred on</translation>
     </message>
     <message>
         <source>反馈</source>
-        <translation type="unfinished"></translation>
+        <translation>Feedback</translation>
     </message>
     <message>
         <source>反馈日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Feedback date</translation>
     </message>
     <message>
         <source>接收机关反馈的处理结果</source>
-        <translation type="unfinished"></translation>
+        <translation>Outcome reported by the receiving body</translation>
     </message>
     <message>
         <source>登记移送反馈</source>
-        <translation type="unfinished"></translation>
+        <translation>Record referral feedback</translation>
     </message>
     <message>
         <source>已提出拟处理意见，报机关负责人决定。</source>
-        <translation type="unfinished"></translation>
+        <translation>Proposed decision submitted to the head of the bureau.</translation>
     </message>
     <message>
         <source>已退回补充调查。</source>
-        <translation type="unfinished"></translation>
+        <translation>Returned for further investigation.</translation>
     </message>
     <message>
         <source>已作出处理决定；请在5个工作日内制作并送达答复书（第十六条）。</source>
-        <translation type="unfinished"></translation>
+        <translation>Decision made; prepare and serve the reply within 5 working days (Art. 16).</translation>
     </message>
     <message>
         <source>请先在移送表中选择一项。</source>
-        <translation type="unfinished"></translation>
+        <translation>First select a referral in the table.</translation>
     </message>
     <message>
         <source>已登记移送反馈。</source>
-        <translation type="unfinished"></translation>
+        <translation>Referral feedback recorded.</translation>
     </message>
 </context>
 <context>
     <name>DocumentPreviewDialog</name>
     <message>
         <source>{0} — 预览</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} — Preview</translation>
     </message>
     <message>
         <source>{0} {1}&#x3000;共 {2} 页&#x3000;版本 {3}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} {1}&#x3000;{2} pages&#x3000;version {3}</translation>
     </message>
     <message>
         <source>打印(&amp;P)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Print…</translation>
     </message>
     <message>
         <source>另存为 PDF(&amp;S)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Save as PDF…</translation>
     </message>
     <message>
         <source>关闭</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
     <message>
         <source>已保存到 {0}</source>
-        <translation type="unfinished">Saved to {0}</translation>
+        <translation>Saved to {0}</translation>
     </message>
     <message>
         <source>另存为 PDF</source>
-        <translation type="unfinished">Save as PDF</translation>
+        <translation>Save as PDF</translation>
     </message>
     <message>
         <source>正在准备打印……</source>
-        <translation type="unfinished">Preparing to print…</translation>
+        <translation>Preparing to print…</translation>
     </message>
     <message>
         <source>已送打印机 {0} 页。</source>
-        <translation type="unfinished"></translation>
+        <translation>Sent to the printer: {0} pages.</translation>
     </message>
 </context>
 <context>
@@ -1044,110 +1047,110 @@
     <name>DocumentsSection</name>
     <message>
         <source>文书</source>
-        <translation type="unfinished">Document</translation>
+        <translation>Document</translation>
     </message>
     <message>
         <source>文号</source>
-        <translation type="unfinished">Doc no.</translation>
+        <translation>Doc no.</translation>
     </message>
     <message>
         <source>版本</source>
-        <translation type="unfinished">Version</translation>
+        <translation>Version</translation>
     </message>
     <message>
         <source>日期</source>
-        <translation type="unfinished">Date</translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>页数</source>
-        <translation type="unfinished"></translation>
+        <translation>Pages</translation>
     </message>
     <message>
         <source>已送达</source>
-        <translation type="unfinished">served</translation>
+        <translation>Served</translation>
     </message>
     <message>
         <source>已被新版本取代</source>
-        <translation type="unfinished"></translation>
+        <translation>Superseded</translation>
     </message>
     <message>
         <source>预览/打印所选文书</source>
-        <translation type="unfinished"></translation>
+        <translation>Preview/print selected document</translation>
     </message>
 </context>
 <context>
     <name>ExtensionSection</name>
     <message>
         <source>申请延长办理期限（案情复杂，须经机关负责人批准并书面告知投诉人）</source>
-        <translation type="unfinished"></translation>
+        <translation>Request extension of the handling deadline (complex case; needs the head&apos;s approval and written notice to the complainant)</translation>
     </message>
     <message>
         <source>提交延期申请</source>
-        <translation type="unfinished"></translation>
+        <translation>Submit extension request</translation>
     </message>
     <message>
         <source>理由</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason</translation>
     </message>
     <message>
         <source>延长至</source>
-        <translation type="unfinished"></translation>
+        <translation>Extend to</translation>
     </message>
     <message>
         <source>状态</source>
-        <translation type="unfinished">State</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>原期满日</source>
-        <translation type="unfinished"></translation>
+        <translation>Original deadline</translation>
     </message>
     <message>
         <source>申请人</source>
-        <translation type="unfinished"></translation>
+        <translation>Requested by</translation>
     </message>
     <message>
         <source>审批人</source>
-        <translation type="unfinished"></translation>
+        <translation>Approved by</translation>
     </message>
     <message>
         <source>备注</source>
-        <translation type="unfinished">Note</translation>
+        <translation>Note</translation>
     </message>
     <message>
         <source>负责人审批意见</source>
-        <translation type="unfinished"></translation>
+        <translation>Head&apos;s opinion</translation>
     </message>
     <message>
         <source>批准延期（负责人）</source>
-        <translation type="unfinished"></translation>
+        <translation>Approve extension (head)</translation>
     </message>
     <message>
         <source>不批准</source>
-        <translation type="unfinished"></translation>
+        <translation>Refuse</translation>
     </message>
     <message>
         <source>查看延期告知书</source>
-        <translation type="unfinished"></translation>
+        <translation>View extension notice</translation>
     </message>
     <message>
         <source>请填写延长后的期满日期。</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the new deadline.</translation>
     </message>
     <message>
         <source>延期申请已提交，等待机关负责人批准。</source>
-        <translation type="unfinished"></translation>
+        <translation>Extension request submitted; awaiting approval by the head of the bureau.</translation>
     </message>
     <message>
         <source>已批准；延期告知书模板尚未就绪，请稍后打印并送达投诉人。</source>
-        <translation type="unfinished"></translation>
+        <translation>Approved; the extension notice template is not ready yet, print it later and serve it on the complainant.</translation>
     </message>
     <message>
         <source>已批准延期，办理期限重新计算；请将延期告知书送达投诉人。</source>
-        <translation type="unfinished"></translation>
+        <translation>Extension approved and the handling deadline recalculated; serve the extension notice on the complainant.</translation>
     </message>
     <message>
         <source>已决定不批准延期。</source>
-        <translation type="unfinished"></translation>
+        <translation>Extension refused.</translation>
     </message>
 </context>
 <context>
@@ -1297,35 +1300,35 @@
     <name>InvestigationPane</name>
     <message>
         <source>请在左侧选择一件已受理的投诉案件。</source>
-        <translation type="unfinished"></translation>
+        <translation>Select an accepted complaint on the left.</translation>
     </message>
     <message>
         <source>调查组</source>
-        <translation type="unfinished"></translation>
+        <translation>Team</translation>
     </message>
     <message>
         <source>笔录</source>
-        <translation type="unfinished"></translation>
+        <translation>Transcripts</translation>
     </message>
     <message>
         <source>调查活动与证据</source>
-        <translation type="unfinished"></translation>
+        <translation>Steps and evidence</translation>
     </message>
     <message>
         <source>延期</source>
-        <translation type="unfinished"></translation>
+        <translation>Extension</translation>
     </message>
     <message>
         <source>处理意见</source>
-        <translation type="unfinished"></translation>
+        <translation>Decision</translation>
     </message>
     <message>
         <source>答复与监督</source>
-        <translation type="unfinished"></translation>
+        <translation>Reply and supervision</translation>
     </message>
     <message>
         <source>文书</source>
-        <translation type="unfinished">Document</translation>
+        <translation>Documents</translation>
     </message>
     <message>
         <source>调查记录</source>
@@ -1336,59 +1339,63 @@
     <name>LoginDialog</name>
     <message>
         <source>投诉处理台 · 登录</source>
-        <translation type="unfinished"></translation>
+        <translation>Complaint Desk · Sign in</translation>
     </message>
     <message>
         <source>&lt;h2&gt;投诉处理台&lt;/h2&gt;&lt;p&gt;法律援助投诉处理&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Complaint Desk&lt;/h2&gt;&lt;p&gt;Handling complaints about legal aid&lt;/p&gt;</translation>
     </message>
     <message>
         <source>首次启动：请创建系统管理员账户。首次登录后须修改密码；其他工作人员的账户由系统管理员在“用户与角色”中创建。</source>
-        <translation type="unfinished"></translation>
+        <translation>First start: create the system administrator account. The password must be changed after the first sign-in; the administrator creates the other staff accounts under &quot;Users and roles&quot;.</translation>
     </message>
     <message>
         <source>用户名</source>
-        <translation type="unfinished"></translation>
+        <translation>User name</translation>
     </message>
     <message>
         <source>姓名</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>初始密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Initial password</translation>
     </message>
     <message>
         <source>再次输入</source>
-        <translation type="unfinished"></translation>
+        <translation>Repeat</translation>
     </message>
     <message>
         <source>密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Password</translation>
     </message>
     <message>
         <source>首次登录或密码已被重置：请设置新密码（至少8位，须同时包含字母和数字）。</source>
-        <translation type="unfinished"></translation>
+        <translation>First sign-in or password reset: set a new password (at least 8 characters, with both letters and digits).</translation>
     </message>
     <message>
         <source>新密码</source>
-        <translation type="unfinished"></translation>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>正在打开数据库……</source>
+        <translation>Opening the database…</translation>
     </message>
     <message>
         <source>两次输入的密码不一致。</source>
-        <translation type="unfinished"></translation>
+        <translation>The two passwords do not match.</translation>
     </message>
     <message>
         <source>请填写系统管理员的姓名。</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the system administrator&apos;s name.</translation>
     </message>
     <message>
         <source>请输入用户名和密码。</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter your user name and password.</translation>
     </message>
     <message>
         <source>两次输入的新密码不一致。</source>
-        <translation type="unfinished"></translation>
+        <translation>The two new passwords do not match.</translation>
     </message>
 </context>
 <context>
@@ -1455,11 +1462,11 @@
     </message>
     <message>
         <source>用户与角色(&amp;U)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Users and roles…</translation>
     </message>
     <message>
         <source>校验审计日志(&amp;V)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verify audit log</translation>
     </message>
     <message>
         <source>文件(&amp;F)</source>
@@ -1471,7 +1478,7 @@
     </message>
     <message>
         <source>系统管理(&amp;S)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;System</translation>
     </message>
     <message>
         <source>帮助(&amp;H)</source>
@@ -1511,15 +1518,15 @@
     </message>
     <message>
         <source>备份与恢复</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup and restore</translation>
     </message>
     <message>
         <source>当前没有程序配置，无法确定备份目录。</source>
-        <translation type="unfinished"></translation>
+        <translation>No program configuration loaded, so the backup folder is unknown.</translation>
     </message>
     <message>
         <source>校验审计日志</source>
-        <translation type="unfinished"></translation>
+        <translation>Verify audit log</translation>
     </message>
     <message>
         <source>&lt;h3&gt;投诉处理台 {0}&lt;/h3&gt;&lt;p&gt;法律援助投诉处理：登记、受理审查、调查、处理决定、答复、执行监督和立卷归档。&lt;/p&gt;&lt;p&gt;依据《法律援助投诉处理办法》（司法部，2013年；2025年修订）。&lt;/p&gt;</source>
@@ -1879,139 +1886,139 @@
     <name>ReplySection</name>
     <message>
         <source>制作答复书(&amp;R)</source>
-        <translation type="unfinished"></translation>
+        <translation>Prepare &amp;reply</translation>
     </message>
     <message>
         <source>送达登记</source>
-        <translation type="unfinished"></translation>
+        <translation>Service record</translation>
     </message>
     <message>
         <source>登记送达</source>
-        <translation type="unfinished"></translation>
+        <translation>Record service</translation>
     </message>
     <message>
         <source>文书</source>
-        <translation type="unfinished">Document</translation>
+        <translation>Document</translation>
     </message>
     <message>
         <source>受送达人</source>
-        <translation type="unfinished"></translation>
+        <translation>Recipient</translation>
     </message>
     <message>
         <source>方式</source>
-        <translation type="unfinished"></translation>
+        <translation>Method</translation>
     </message>
     <message>
         <source>送达日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Date served</translation>
     </message>
     <message>
         <source>邮件单号</source>
-        <translation type="unfinished"></translation>
+        <translation>Tracking no.</translation>
     </message>
     <message>
         <source>无法送达原因</source>
-        <translation type="unfinished">Why undeliverable</translation>
+        <translation>Why undeliverable</translation>
     </message>
     <message>
         <source>执行监督（第十八条）</source>
-        <translation type="unfinished"></translation>
+        <translation>Supervision of implementation (Art. 18)</translation>
     </message>
     <message>
         <source>措施</source>
-        <translation type="unfinished"></translation>
+        <translation>Measure</translation>
     </message>
     <message>
         <source>整改期限</source>
-        <translation type="unfinished"></translation>
+        <translation>Rectification due</translation>
     </message>
     <message>
         <source>状态</source>
-        <translation type="unfinished">State</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>收到报告</source>
-        <translation type="unfinished"></translation>
+        <translation>Report received</translation>
     </message>
     <message>
         <source>核查日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Checked on</translation>
     </message>
     <message>
         <source>核查意见</source>
-        <translation type="unfinished"></translation>
+        <translation>Check result</translation>
     </message>
     <message>
         <source>整改报告摘要 / 核查意见</source>
-        <translation type="unfinished"></translation>
+        <translation>Rectification report summary / check result</translation>
     </message>
     <message>
         <source>登记整改报告</source>
-        <translation type="unfinished"></translation>
+        <translation>Record rectification report</translation>
     </message>
     <message>
         <source>核查：整改到位</source>
-        <translation type="unfinished"></translation>
+        <translation>Check: rectified</translation>
     </message>
     <message>
         <source>核查：整改不到位</source>
-        <translation type="unfinished"></translation>
+        <translation>Check: not rectified</translation>
     </message>
     <message>
         <source>撤回投诉</source>
-        <translation type="unfinished"></translation>
+        <translation>Withdrawal of complaint</translation>
     </message>
     <message>
         <source>投诉人已在撤回申请（或撤回笔录）上签字/捺印</source>
-        <translation type="unfinished"></translation>
+        <translation>Complainant signed/thumbprinted the withdrawal request (or withdrawal transcript)</translation>
     </message>
     <message>
         <source>终止办理</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminate handling</translation>
     </message>
     <message>
         <source>依职权继续办理</source>
-        <translation type="unfinished"></translation>
+        <translation>Continue ex officio</translation>
     </message>
     <message>
         <source>负责人决定</source>
-        <translation type="unfinished"></translation>
+        <translation>Head&apos;s decision</translation>
     </message>
     <message>
         <source>撤回理由</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for withdrawal</translation>
     </message>
     <message>
         <source>负责人意见</source>
-        <translation type="unfinished"></translation>
+        <translation>Head&apos;s opinion</translation>
     </message>
     <message>
         <source>（已送达）</source>
-        <translation type="unfinished"></translation>
+        <translation> (served)</translation>
     </message>
     <message>
         <source>答复书已生成，请打印盖章后送达投诉人并登记送达。</source>
-        <translation type="unfinished"></translation>
+        <translation>Reply generated; print and seal it, serve it on the complainant and record the service.</translation>
     </message>
     <message>
         <source>已登记送达。</source>
-        <translation type="unfinished"></translation>
+        <translation>Service recorded.</translation>
     </message>
     <message>
         <source>已登记整改报告。</source>
-        <translation type="unfinished"></translation>
+        <translation>Rectification report recorded.</translation>
     </message>
     <message>
         <source>已登记核查结果。</source>
-        <translation type="unfinished"></translation>
+        <translation>Check result recorded.</translation>
     </message>
     <message>
         <source>已决定终止办理，案件转为已撤回。</source>
-        <translation type="unfinished"></translation>
+        <translation>Handling terminated; the case is now withdrawn.</translation>
     </message>
     <message>
         <source>已记录撤回申请；负责人决定依职权继续办理。</source>
-        <translation type="unfinished"></translation>
+        <translation>Withdrawal request recorded; the head decided to continue ex officio.</translation>
     </message>
 </context>
 <context>
@@ -2113,46 +2120,62 @@
     <name>SigningGrid</name>
     <message>
         <source>逐页签字/捺印登记</source>
-        <translation type="unfinished"></translation>
+        <translation>Page-by-page signature/thumbprint</translation>
     </message>
     <message>
         <source>页</source>
-        <translation type="unfinished"></translation>
+        <translation>Page</translation>
     </message>
     <message>
         <source>状态</source>
-        <translation type="unfinished">State</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>备注（拒签时由调查人员注明）</source>
-        <translation type="unfinished"></translation>
+        <translation>Note (investigators record any refusal)</translation>
     </message>
     <message>
         <source>拒签/无法签字时注明情况，如：经宣读后被调查人拒绝签名，调查人员陈杰、周敏在场</source>
-        <translation type="unfinished"></translation>
+        <translation>If refused/impossible, describe it, e.g. read aloud, interviewee refused to sign, investigators Chen Jie and Zhou Min present</translation>
     </message>
     <message>
         <source>选中全部页</source>
-        <translation type="unfinished"></translation>
+        <translation>Select all pages</translation>
     </message>
     <message>
         <source>第 {0} 页</source>
-        <translation type="unfinished"></translation>
+        <translation>Page {0}</translation>
     </message>
     <message>
         <source>请先在表中选择要登记的页（可多选，或按“选中全部页”）。</source>
-        <translation type="unfinished"></translation>
+        <translation>First select the pages to record in the table (several allowed, or press &quot;Select all pages&quot;).</translation>
     </message>
 </context>
 <context>
     <name>StatisticsPane</name>
     <message>
+        <source>月度</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>季度</source>
+        <translation>Quarter</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>自定义</source>
+        <translation>Custom</translation>
+    </message>
+    <message>
         <source> 年</source>
-        <translation type="unfinished"></translation>
+        <translation> (year)</translation>
     </message>
     <message>
         <source>全部机关</source>
-        <translation type="unfinished"></translation>
+        <translation>All bureaus</translation>
     </message>
     <message>
         <source>统计</source>
@@ -2160,99 +2183,99 @@
     </message>
     <message>
         <source>个人信息脱敏</source>
-        <translation type="unfinished"></translation>
+        <translation>Mask personal data</translation>
     </message>
     <message>
         <source>导出Excel…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export Excel…</translation>
     </message>
     <message>
         <source>期间：</source>
-        <translation type="unfinished"></translation>
+        <translation>Period:</translation>
     </message>
     <message>
         <source>机关：</source>
-        <translation type="unfinished"></translation>
+        <translation>Bureau:</translation>
     </message>
     <message>
         <source>导出中 %v/%m 行</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporting %v/%m rows</translation>
     </message>
     <message>
         <source>取消导出</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel export</translation>
     </message>
     <message>
         <source>项目</source>
-        <translation type="unfinished"></translation>
+        <translation>Item</translation>
     </message>
     <message>
         <source>编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Code</translation>
     </message>
     <message>
         <source>数值</source>
-        <translation type="unfinished"></translation>
+        <translation>Value</translation>
     </message>
     <message>
         <source>说明</source>
-        <translation type="unfinished">Note</translation>
+        <translation>Note</translation>
     </message>
     <message>
         <source> 月</source>
-        <translation type="unfinished"></translation>
+        <translation> (month)</translation>
     </message>
     <message>
         <source>第 </source>
-        <translation type="unfinished"></translation>
+        <translation>Q</translation>
     </message>
     <message>
         <source> 季度</source>
-        <translation type="unfinished"></translation>
+        <translation> (quarter)</translation>
     </message>
     <message>
         <source>期间无效，请重新选择。</source>
-        <translation type="unfinished"></translation>
+        <translation>Invalid period; choose again.</translation>
     </message>
     <message>
         <source>结束日期早于开始日期，请重新选择期间。</source>
-        <translation type="unfinished"></translation>
+        <translation>The end date is before the start date; choose the period again.</translation>
     </message>
     <message>
         <source>正在统计 {0} 至 {1} …</source>
-        <translation type="unfinished"></translation>
+        <translation>Computing {0} to {1} …</translation>
     </message>
     <message>
         <source>{0} {1}：收到投诉 {2} 件，受理 {3} 件，办结 {4} 件。{5}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} {1}: complaints received {2}, accepted {3}, concluded {4}. {5}</translation>
     </message>
     <message>
         <source>导出统计报表</source>
-        <translation type="unfinished"></translation>
+        <translation>Export statistics</translation>
     </message>
     <message>
         <source>Excel 工作簿 (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
         <source>正在导出 {0} …</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporting {0} …</translation>
     </message>
     <message>
         <source>正在取消导出…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelling export…</translation>
     </message>
     <message>
         <source>已导出：{0}（案件台账 {1} 行）</source>
-        <translation type="unfinished"></translation>
+        <translation>Exported: {0} (case register, {1} rows)</translation>
     </message>
     <message>
         <source>导出失败：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Export failed: {0}</translation>
     </message>
     <message>
         <source>已取消导出，未生成文件。</source>
-        <translation type="unfinished"></translation>
+        <translation>Export cancelled; no file written.</translation>
     </message>
 </context>
 <context>
@@ -2266,316 +2289,308 @@
     <name>TeamSection</name>
     <message>
         <source>调查须由两名以上工作人员进行（第十二条）；被投诉单位的人员应当回避。勾选调查人员后按“指派调查组”。</source>
-        <translation type="unfinished"></translation>
+        <translation>An investigation needs at least two staff (Art. 12); staff of the respondent&apos;s unit must recuse themselves. Tick the investigators, then press &quot;Assign team&quot;.</translation>
     </message>
     <message>
         <source>指派调查组(&amp;A)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Assign team</translation>
     </message>
     <message>
         <source>当前调查组：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Current team: {0}</translation>
     </message>
     <message>
         <source>尚未指派调查组。</source>
-        <translation type="unfinished"></translation>
+        <translation>No team assigned yet.</translation>
     </message>
     <message>
         <source>调查须由两名以上工作人员进行（第十二条），当前只选了{0}人。</source>
-        <translation type="unfinished"></translation>
+        <translation>An investigation needs at least two staff (Art. 12); only {0} selected.</translation>
     </message>
     <message>
         <source>已指派调查组，案件进入调查。</source>
-        <translation type="unfinished"></translation>
+        <translation>Team assigned; the case is now under investigation.</translation>
     </message>
 </context>
 <context>
     <name>TranscriptEditor</name>
     <message>
         <source>答：</source>
-        <translation type="unfinished"></translation>
+        <translation>A:</translation>
     </message>
     <message>
         <source>问{0}：</source>
-        <translation type="unfinished"></translation>
+        <translation>Q{0}:</translation>
     </message>
     <message>
         <source>恢复未保存的内容</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore unsaved content</translation>
     </message>
     <message>
         <source>丢弃</source>
-        <translation type="unfinished">Discard</translation>
+        <translation>Discard</translation>
     </message>
     <message>
         <source>文书</source>
-        <translation type="unfinished">Document</translation>
+        <translation>Document</translation>
     </message>
     <message>
         <source>开始时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Start</translation>
     </message>
     <message>
         <source>结束时间</source>
-        <translation type="unfinished"></translation>
+        <translation>End</translation>
     </message>
     <message>
         <source>地点</source>
-        <translation type="unfinished"></translation>
+        <translation>Place</translation>
     </message>
     <message>
         <source>被调查人</source>
-        <translation type="unfinished"></translation>
+        <translation>Interviewee</translation>
     </message>
     <message>
         <source>身份</source>
-        <translation type="unfinished">Role</translation>
+        <translation>Role</translation>
     </message>
     <message>
         <source>性别</source>
-        <translation type="unfinished"></translation>
+        <translation>Sex</translation>
     </message>
     <message>
         <source>身份证件号码</source>
-        <translation type="unfinished"></translation>
+        <translation>ID number</translation>
     </message>
     <message>
         <source>工作单位/职务</source>
-        <translation type="unfinished"></translation>
+        <translation>Employer/position</translation>
     </message>
     <message>
         <source>联系电话</source>
-        <translation type="unfinished">Phone</translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <source>记录人</source>
-        <translation type="unfinished"></translation>
+        <translation>Recorded by</translation>
     </message>
     <message>
         <source>调查人员（≥2）</source>
-        <translation type="unfinished"></translation>
+        <translation>Investigators (≥2)</translation>
     </message>
     <message>
         <source>告知事项</source>
-        <translation type="unfinished"></translation>
+        <translation>Notices given</translation>
     </message>
     <message>
         <source>插入标准告知事项</source>
-        <translation type="unfinished"></translation>
+        <translation>Insert standard notices</translation>
     </message>
     <message>
         <source>问答（Tab/回车：问→答→下一问；Shift+回车换行；Ctrl+T 常用问题）</source>
-        <translation type="unfinished"></translation>
+        <translation>Questions/answers (Tab/Enter: Q → A → next Q; Shift+Enter: new line; Ctrl+T: common questions)</translation>
     </message>
     <message>
         <source>常用问题(&amp;T)</source>
-        <translation type="unfinished"></translation>
+        <translation>Common &amp;questions</translation>
     </message>
     <message>
         <source>新笔录（草稿）：填写后自动保存。</source>
-        <translation type="unfinished"></translation>
+        <translation>New transcript (draft): saved automatically as you type.</translation>
     </message>
     <message>
         <source>已封存：被调查人已逐页签字/捺印确认，内容不能再修改。内容哈希 {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Sealed: the interviewee signed/thumbprinted every page; the content can no longer be changed. Content hash {0}</translation>
     </message>
     <message>
         <source>草稿</source>
-        <translation type="unfinished"></translation>
+        <translation>Draft</translation>
     </message>
     <message>
         <source>已打印，等待被调查人逐页签字/捺印（修改内容后须重新打印）</source>
-        <translation type="unfinished"></translation>
+        <translation>Printed; awaiting the interviewee&apos;s signature/thumbprint on each page (reprint after any change)</translation>
     </message>
     <message>
         <source>&#x3000;· 更正第 {0} 号笔录</source>
-        <translation type="unfinished"></translation>
+        <translation>&#x3000;· corrects transcript no. {0}</translation>
     </message>
     <message>
         <source>有未保存的修改（已存本机恢复文件）…</source>
-        <translation type="unfinished"></translation>
+        <translation>Unsaved changes (kept in a local recovery file)…</translation>
     </message>
     <message>
         <source>发现 {0} 未保存到数据库的笔录内容（程序意外退出？）。</source>
-        <translation type="unfinished"></translation>
+        <translation>Found transcript content from {0} not saved to the database (did the program exit unexpectedly?).</translation>
     </message>
     <message>
         <source>正在保存…</source>
-        <translation type="unfinished"></translation>
+        <translation>Saving…</translation>
     </message>
     <message>
         <source>已保存 {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved {0}</translation>
     </message>
     <message>
         <source>未保存：内容保留在屏幕和本机恢复文件中。</source>
-        <translation type="unfinished"></translation>
+        <translation>Not saved: the content is kept on screen and in the local recovery file.</translation>
     </message>
 </context>
 <context>
     <name>TranscriptSection</name>
     <message>
         <source>新建笔录(&amp;N)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;New transcript</translation>
     </message>
     <message>
         <source>打印供签字(&amp;P)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Print for signing</translation>
     </message>
     <message>
         <source>上传签字扫描件…</source>
-        <translation type="unfinished"></translation>
+        <translation>Upload signed scan…</translation>
     </message>
     <message>
         <source>更正理由</source>
-        <translation type="unfinished">Correction reason</translation>
+        <translation>Correction reason</translation>
     </message>
     <message>
         <source>更正（新建关联笔录）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>投诉人{0}投诉{1}一事</source>
-        <translation type="unfinished"></translation>
+        <translation>Correct (new linked transcript)</translation>
     </message>
     <message>
         <source> · 更正#{0}</source>
-        <translation type="unfinished"></translation>
+        <translation> · corrects #{0}</translation>
     </message>
     <message>
         <source>签字扫描件：</source>
-        <translation type="unfinished"></translation>
+        <translation>Signed scan: </translation>
     </message>
     <message>
         <source>尚未上传签字扫描件。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>本局调查室</source>
-        <translation type="unfinished"></translation>
+        <translation>No signed scan uploaded yet.</translation>
     </message>
     <message>
         <source>笔录已生成，请打印后交被调查人逐页签字或捺印。</source>
-        <translation type="unfinished"></translation>
+        <translation>Transcript generated; print it and have the interviewee sign or thumbprint every page.</translation>
     </message>
     <message>
         <source>全部页已签认，笔录已封存。</source>
-        <translation type="unfinished"></translation>
+        <translation>All pages signed; the transcript is sealed.</translation>
     </message>
     <message>
         <source>已登记第 {0} 页：{1}。</source>
-        <translation type="unfinished"></translation>
+        <translation>Page {0} recorded: {1}.</translation>
     </message>
     <message>
         <source>已新建更正笔录，与原笔录关联；原笔录保持封存。</source>
-        <translation type="unfinished"></translation>
+        <translation>Correction transcript created and linked to the original; the original stays sealed.</translation>
     </message>
     <message>
         <source>选择签字笔录扫描件</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the signed transcript scan</translation>
     </message>
     <message>
         <source>PDF 或图片 (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF or image (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</translation>
     </message>
     <message>
         <source>扫描件已上传，但扫描件有 {0} 页，打印版本为 {1} 页，请核对是否漏扫。</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan uploaded, but it has {0} pages while the printed version has {1}; check for missing pages.</translation>
     </message>
     <message>
         <source>签字扫描件“{0}”已上传。</source>
-        <translation type="unfinished"></translation>
+        <translation>Signed scan &quot;{0}&quot; uploaded.</translation>
     </message>
 </context>
 <context>
     <name>UsersDialog</name>
     <message>
         <source>用户与角色</source>
-        <translation type="unfinished"></translation>
+        <translation>Users and roles</translation>
     </message>
     <message>
         <source>用户名</source>
-        <translation type="unfinished"></translation>
+        <translation>User name</translation>
     </message>
     <message>
         <source>姓名</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>角色</source>
-        <translation type="unfinished"></translation>
+        <translation>Roles</translation>
     </message>
     <message>
         <source>单位</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit</translation>
     </message>
     <message>
         <source>状态</source>
-        <translation type="unfinished">State</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>所在单位（被投诉单位的工作人员须回避）</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit (staff of a respondent&apos;s unit must recuse themselves)</translation>
     </message>
     <message>
         <source>初始密码（首次登录须修改）</source>
-        <translation type="unfinished"></translation>
+        <translation>Initial password (must be changed at first sign-in)</translation>
     </message>
     <message>
         <source>初始密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Initial password</translation>
     </message>
     <message>
         <source>角色（可多选）</source>
-        <translation type="unfinished"></translation>
+        <translation>Roles (several allowed)</translation>
     </message>
     <message>
         <source>新建用户</source>
-        <translation type="unfinished"></translation>
+        <translation>New user</translation>
     </message>
     <message>
         <source>保存角色和单位</source>
-        <translation type="unfinished"></translation>
+        <translation>Save roles and unit</translation>
     </message>
     <message>
         <source>停用</source>
-        <translation type="unfinished"></translation>
+        <translation>Disable</translation>
     </message>
     <message>
         <source>关闭</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
     <message>
         <source>在用</source>
-        <translation type="unfinished"></translation>
+        <translation>Active</translation>
     </message>
     <message>
         <source>已停用</source>
-        <translation type="unfinished"></translation>
+        <translation>Disabled</translation>
     </message>
     <message>
         <source>启用</source>
-        <translation type="unfinished"></translation>
+        <translation>Enable</translation>
     </message>
     <message>
         <source>已创建用户 {0}，首次登录须修改密码。</source>
-        <translation type="unfinished"></translation>
+        <translation>User {0} created; the password must be changed at first sign-in.</translation>
     </message>
     <message>
         <source>请先在表格中选择一位用户。</source>
-        <translation type="unfinished"></translation>
+        <translation>First select a user in the table.</translation>
     </message>
     <message>
         <source>已保存 {0} 的角色和单位。</source>
-        <translation type="unfinished"></translation>
+        <translation>Roles and unit of {0} saved.</translation>
     </message>
     <message>
         <source>已停用 {0}（记录保留，不能再登录）。</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} disabled (records kept; can no longer sign in).</translation>
     </message>
     <message>
         <source>已启用 {0}。</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} enabled.</translation>
     </message>
 </context>
 </TS>

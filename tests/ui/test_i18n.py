@@ -40,7 +40,7 @@ def test_english_window(qtbot: QtBot, english: list[QTranslator], fake_ctx: Fake
     with qtbot.waitSignal(window.status_refreshed, timeout=5000):
         pass
     assert window.windowTitle() == "Complaint Desk"
-    assert [a.text() for a in window.menuBar().actions()] == ["&File", "&View", "&Help"]
+    assert [a.text() for a in window.menuBar().actions()] == ["&File", "&View", "&System", "&Help"]
     nav = [window.navigation.item(i).text() for i in range(window.navigation.count())]
     assert nav == ["Dashboard", "Registration", "Investigation", "Archive", "Statistics"]
     assert window.database_label.text().startswith("Database: SQLite")

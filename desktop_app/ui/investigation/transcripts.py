@@ -177,7 +177,8 @@ class TranscriptSection(Section):
         super().update_case(ov)
         self.editor.office_name = ov.office_name
         respondent = "、".join(r.name for r in ov.respondents)
-        self.editor.purpose = QCoreApplication.translate("TranscriptSection", "投诉人{0}投诉{1}一事").format(ov.complainant, respondent)
+        # Data printed on the Chinese transcript, never translated with the UI language.
+        self.editor.purpose = "投诉人{0}投诉{1}一事".format(ov.complainant, respondent)
         team = {p.id: p.name for p in ov.team}
         people = dict(self.host.investigators) | team
         self.editor.set_people(people)
@@ -255,7 +256,7 @@ class TranscriptSection(Section):
             return
         respondent = ov.respondents[0] if ov.respondents else None
         defaults = TranscriptInput(
-            investigator_ids=[p.id for p in ov.team], place=QCoreApplication.translate("TranscriptSection", "本局调查室"),
+            investigator_ids=[p.id for p in ov.team], place="本局调查室",  # data on the printed transcript: always Chinese
             interviewee_name=respondent.name if respondent else "", interviewee_unit=respondent.unit_name if respondent else "",
             interviewee_role=IntervieweeRole.RESPONDENT.value)
         self.current_view = None
