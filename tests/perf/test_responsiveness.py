@@ -100,7 +100,8 @@ def measure_worst_lateness(qtbot: Any, runner: TaskRunner, jobs: list[tuple[str,
             finished.append("all")
             return
         name, fn = pending.pop(0)
-        runner.read(lambda _c: fn(), on_done=start_next,
+        # (fn(), 0)[1]: never send None through a Qt signal (PySide6 6.12 refcount bug, see ui/qt_compat)
+        runner.read(lambda _c: (fn(), 0)[1], on_done=start_next,
                     on_error=lambda f: (failures.append(f"{name}: {f.exception!r}"), start_next()))
 
     start_next()

@@ -84,6 +84,13 @@ def take(args: argparse.Namespace) -> int:
 
     app = bootstrap_qt([sys.argv[0]], args.language)
     ctx = FakeContext(tasks=TaskRunner())
+    import tempfile
+
+    from desktop_app.config import AppConfig
+    from desktop_app.services.hub import open_services
+
+    # Real services on a throw-away SQLite file: the panes read through them.
+    ctx.services = open_services(AppConfig(database_url=f"sqlite:///{tempfile.mkdtemp()}/shot.db"), clock=ctx.clock)
     settings_file = Path(tempfile.mkdtemp()) / "settings.ini"
     window = MainWindow(ctx, settings=QSettings(str(settings_file), QSettings.Format.IniFormat))
     if args.demo_table:
