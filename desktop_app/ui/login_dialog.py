@@ -20,7 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.services.context import Actor
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the services load in the background while this dialog is on screen
+    from desktop_app.services.context import Actor
 from desktop_app.ui.tasks import TaskFailure
 
 PAGE_FIRST_ADMIN, PAGE_LOGIN, PAGE_CHANGE = 0, 1, 2

@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import _common  # noqa: E402
 
 import desktop_app.ui  # noqa: E402,F401
+from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from desktop_app.services.dto import CaseFilter  # noqa: E402
@@ -42,14 +43,10 @@ class Pump:
         while not cond():
             if time.time() > end:
                 raise TimeoutError("jobs did not finish")
-            self.app.processEvents()
-            time.sleep(0.001)
+            QTest.qWait(5)
 
     def wait(self, ms: int) -> None:
-        end = time.time() + ms / 1000
-        while time.time() < end:
-            self.app.processEvents()
-            time.sleep(0.001)
+        QTest.qWait(ms)
 
 
 def main() -> int:
