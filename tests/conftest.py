@@ -96,7 +96,6 @@ TEST_CONFIG = dict(office_code="TL", office_name="铁岭县司法局", office_sh
 def services(db_url: str, clock: FixedClock) -> Iterator[Services]:
     config = AppConfig(database_url=db_url, **TEST_CONFIG)
     hub = open_services(config, clock=clock)
-    hub.as_user(hub.actor).admin.update_office  # noqa: B018 - attribute exists
     _office_defaults(hub)
     yield hub
     hub.ctx.db.dispose()

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop_app.domain import models as m
-from desktop_app.domain.enums import CaseState, Channel, Decision, Role, SignatureStatus
+from desktop_app.domain.enums import CaseState, Channel, ComplainantRole, Decision, Role, SignatureStatus
 from desktop_app.domain.errors import RecusalError, TransitionRefused, ValidationError
 from desktop_app.rules import lifecycle
 from desktop_app.rules.review import FactSheet, ReviewResult, review
@@ -83,8 +83,7 @@ class ReviewService(ServiceBase):
         ch = Channel(c.channel)
         return FactSheet(
             received_date=c.received_date, channel=ch,
-            complainant_role=(people[0].role if people else None) and __import__(
-                "desktop_app.domain.enums", fromlist=["ComplainantRole"]).ComplainantRole(people[0].role),
+            complainant_role=ComplainantRole(people[0].role) if people else None,
             anonymous=c.anonymous, identity_established=ok("A1") if ok("A1") is not None else (
                 bool(people) and all(p.name for p in people) and not c.anonymous),
             signed=(c.record_signature != SignatureStatus.PENDING) if ch.needs_signature else None,
@@ -143,7 +142,6 @@ class ReviewService(ServiceBase):
                 c.state = CaseState.UNDER_REVIEW.value
             elif CaseState(c.state) not in (CaseState.UNDER_REVIEW, CaseState.AWAITING_SUPPLEMENT):
                 lifecycle.transition("T4_accept", c.state)  # refuses with the state's name
-            facts_before = self._facts(s, c)
             rv = m.AcceptanceReview(
                 complaint_id=c.id, reviewer_id=self.actor.user_id, conditions=conditions, grounds=grounds or {},
                 conduct_alleged=conduct_alleged, new_evidence=new_evidence, opinion=opinion,
@@ -159,7 +157,6 @@ class ReviewService(ServiceBase):
                       summary=f"受理审查：建议{result.recommendation.label}",
                       after={"conditions": conditions, "grounds": grounds or {}, "conduct_alleged": conduct_alleged,
                              "new_evidence": new_evidence, "recommendation": rv.recommendation})
-            del facts_before
             return result
 
     def request_supplement(self, case_id: int, items: list[str], due_date: dt.date) -> GeneratedDocument:
