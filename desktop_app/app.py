@@ -69,6 +69,9 @@ def main(argv: list[str] | None = None) -> int:
 
     from desktop_app.ui import bootstrap_qt  # first: applies the PySide6 compatibility fix
     app = bootstrap_qt(sys.argv[:1], config.language)
+    from desktop_app.ui.gc_guard import GuiThreadGarbageCollector
+
+    GuiThreadGarbageCollector(app)  # parented to the app: lives as long as it
 
     from PySide6.QtCore import QTimer
 

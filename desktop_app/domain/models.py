@@ -225,6 +225,11 @@ class Complaint(Base):
     next_due_date: Mapped[Optional[dt.date]] = mapped_column(Date)
     next_due_clock: Mapped[str] = mapped_column(String(10), default="")
     calendar_unconfirmed: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Denormalised for statistics (persistence/statistics_columns.py): the 受理审查 (C1) and 答复 (C3)
+    # due dates as computed when the case last changed, and the number of live complainants (集体投诉).
+    acceptance_due: Mapped[Optional[dt.date]] = mapped_column(Date)
+    reply_due: Mapped[Optional[dt.date]] = mapped_column(Date)
+    complainant_count: Mapped[int] = mapped_column(Integer, default=0)
     # Denormalised search text: names, ID numbers, phones, respondents, case numbers.
     party_text: Mapped[str] = mapped_column(Text, default="")
     first_complainant: Mapped[str] = mapped_column(String(60), default="")
@@ -325,6 +330,14 @@ class Respondent(Base):
     licence_no: Mapped[str] = mapped_column(String(60), default="")
     contact: Mapped[str] = mapped_column(String(120), default="")
     retired_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime)
+    # Copies of the case's statistics dimensions and of this respondent's live 处理结果 codes
+    # ("O1,O4") and whether one is 属实, so per-respondent statistics need no join
+    # (persistence/statistics_columns.py).
+    case_received_date: Mapped[Optional[dt.date]] = mapped_column(Date)
+    case_decided_on: Mapped[Optional[dt.date]] = mapped_column(Date)
+    case_office_code: Mapped[str] = mapped_column(String(32), default="")
+    outcome_key: Mapped[str] = mapped_column(String(200), default="")
+    substantiated: Mapped[Optional[bool]] = mapped_column(Boolean)
     complaint: Mapped[Complaint] = relationship(back_populates="respondents")
 
 

@@ -19,6 +19,7 @@ from desktop_app.domain.enums import Role
 from desktop_app.domain.errors import DomainError, ValidationError
 from desktop_app.exchange.package import ExchangeError, build_package, read_package, sha256
 from desktop_app.exchange.rows import AUDIT_ATTACHMENT_TYPE, dump_cases, load_cases
+from desktop_app.persistence import statistics_columns
 from desktop_app.services.audit_chain import jsonable
 from desktop_app.services.base import ServiceBase
 
@@ -120,6 +121,7 @@ class ExchangeService(ServiceBase):
                 office = self._source_office(s, code, office_name, str(man.get("office_short_name") or ""))
                 user_map = self._placeholder_users(s, code, pkg.data.get("users", []))
                 case_map = load_cases(s, pkg.data["tables"], pkg.blobs, user_map, office.id, code)
+                _refresh_statistics_columns(s, list(case_map.values()))
                 self._attach_audit(s, pkg.data.get("audit", {}), case_map)
                 s.add(m.ExchangeImport(package_hash=pkg.package_hash, office_code=code, period_from=period_from,
                                        period_to=period_to, case_count=len(case_map),
@@ -200,3 +202,13 @@ def _register() -> None:
 
 
 _register()
+
+
+def _refresh_statistics_columns(s, case_ids: list[int]) -> None:  # type: ignore[no-untyped-def]
+    """Statistics copies of imported cases; due dates only where the package had none (older exporter)."""
+    s.flush()
+    statistics_columns.refresh_copies(s.connection(), case_ids)
+    missing = list(s.scalars(select(m.Complaint.id).where(m.Complaint.id.in_(case_ids or [-1]),
+                                                         m.Complaint.acceptance_due.is_(None))))
+    if missing:
+        statistics_columns.backfill_due_dates(s.connection(), missing)

@@ -16,6 +16,7 @@ from desktop_app.domain.enums import (
     SupervisionStatus,
 )
 from desktop_app.domain.errors import ConflictError, NotFound, ReadOnlyError
+from desktop_app.persistence.statistics_columns import outcome_key, substantiated
 from desktop_app.rules.clocks import Deadline, compute_case_clocks, deadline_status
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.dto import ClockView
@@ -156,6 +157,7 @@ def refresh_derived(ctx: ServiceContext, session: Session, c: m.Complaint) -> di
     clocks = case_clocks(ctx, session, c)
     if "C2" in clocks:
         c.handling_due = clocks["C2"].due_date
+    _refresh_statistics_columns(ctx, session, c, clocks, len(complainants))
     state = CaseState(c.state)
     due: list[tuple[dt.date, str]] = []
     for code, d in clocks.items():
@@ -174,3 +176,23 @@ def refresh_derived(ctx: ServiceContext, session: Session, c: m.Complaint) -> di
     c.calendar_unconfirmed = any(d.unconfirmed_years for d in clocks.values())
     c.updated_at = ctx.clock.now()
     return clocks
+
+
+def _refresh_statistics_columns(ctx: ServiceContext, session: Session, c: m.Complaint, clocks: dict[str, Deadline],
+                                complainants: int) -> None:
+    """The copies the statistics read from covering indexes (persistence/statistics_columns.py)."""
+    c.acceptance_due = clocks["C1"].due_date if "C1" in clocks else None
+    c.reply_due = clocks["C3"].due_date if "C3" in clocks else None
+    c.complainant_count = complainants
+    codes: dict[int, list[Any]] = {}
+    for respondent_id, outcome_codes in session.execute(select(
+            m.HandlingDecision.respondent_id, m.HandlingDecision.outcome_codes).where(
+            m.HandlingDecision.complaint_id == c.id, m.HandlingDecision.retired_at.is_(None))):
+        codes.setdefault(respondent_id, []).extend(outcome_codes or [])
+    rules = ctx.rule_set(c.rule_set_id)
+    for r in c.respondents:
+        r.case_received_date = c.received_date
+        r.case_decided_on = c.handling_decided_on
+        r.case_office_code = c.source_office_code
+        r.outcome_key = outcome_key(codes.get(r.id, []))
+        r.substantiated = substantiated(rules, codes[r.id]) if r.id in codes else None

@@ -29,13 +29,14 @@ from sqlalchemy import func, insert, select, update
 from desktop_app.domain import models as m
 from desktop_app.domain.enums import CaseState, Channel, Role, SignatureStatus
 from desktop_app.domain.identity import id_check_digit
+from desktop_app.persistence.statistics_columns import outcome_key
 from desktop_app.rules.calendar import WorkingCalendar
 from desktop_app.rules.ruleset import PeriodUnit, RuleSet
 from desktop_app.services.context import ServiceContext
 
 BATCH_SIZE = 10_000
 # Bump when the generated data changes (benchmarks cache generated databases by it).
-DEMO_DATA_VERSION = 1
+DEMO_DATA_VERSION = 2  # 2: statistics columns (acceptance_due, reply_due, respondents copies)
 FIRST_YEAR = 2019
 
 # ----------------------------------------------------------------------------- vocabulary
@@ -540,7 +541,10 @@ class DemoGenerator:
             name, unit, licence = self._respondent(rtype)
             ids["respondent"] += 1
             b.respondents.append(dict(id=ids["respondent"], complaint_id=cid, position=pos, type_code=rtype,
-                                      name=name, unit_name=unit, licence_no=licence))
+                                      name=name, unit_name=unit, licence_no=licence, case_received_date=received,
+                                      case_decided_on=p.get("handling_decided_on"), case_office_code="",
+                                      outcome_key="", substantiated=None))
+            p.setdefault("respondent_rows", []).append(b.respondents[-1])
             parts += [name, unit, licence]
             if pos == 0:
                 first_resp, first_rtype = name, rtype
@@ -616,10 +620,12 @@ class DemoGenerator:
                 for uid, _ in inv:
                     b.act_investigators.append(dict(act_id=ids["act"], user_id=uid))
         if decided:
-            for rid in p["respondent_ids"]:
+            for rid, resp_row in zip(p["respondent_ids"], p["respondent_rows"]):
                 ids["decision"] += 1
                 codes = ([r.choice(SUBSTANTIATED_OUTCOMES)] if p["substantiated"]
                          else [r.choice(("O3a", "O3b"))])
+                resp_row["outcome_key"] = outcome_key(codes)
+                resp_row["substantiated"] = bool(p["substantiated"])
                 b.decisions.append(dict(
                     id=ids["decision"], complaint_id=cid, respondent_id=rid, outcome_codes=codes,
                     facts_found="经调查，" + ("投诉反映的问题基本属实。" if p["substantiated"] else "投诉反映的问题缺乏证据证实。"),
@@ -691,6 +697,8 @@ class DemoGenerator:
             (p.get("merged_on") if state is CaseState.MERGED else None),
             handler_id=handler_id, merged_into_id=merged_into, related_case_ids=[], new_evidence_note="",
             next_due_date=next_due, next_due_clock=next_clock, calendar_unconfirmed=unconfirmed,
+            acceptance_due=clocks["C1"][1], reply_due=clocks["C3"][1] if "C3" in clocks else None,
+            complainant_count=n_complainants,
             party_text=" ".join(x for x in parts if x), first_complainant=first_name,
             first_complainant_id_no=first_id, first_respondent=first_resp, respondent_type=first_rtype,
             source_office_code="", imported=False, created_at=received_at, updated_at=now, version=1))

@@ -1,30 +1,30 @@
 """统计 (requirements §5.2, S1–S35): the statistics report and the case list (台账) for a period.
 
-Every figure is computed by the database with GROUP BY over indexed date columns
-(``received_date``, ``decision_date``, ``accepted_on``, ``handling_decided_on``,
-``reply_sent_on``); Python only folds the grouped rows. Nothing loads the cases of a
-period into memory, so a year of a million cases costs a handful of aggregate scans.
+Every figure is computed by the database from one of the covering indexes of
+``persistence.statistics_columns`` — one index per date a statistic is counted by (收到、
+受理决定、受理、处理决定、答复送达), holding the columns the statistic groups on — so a year of
+a million-case archive costs about twenty index range scans, never a read of the wide
+complaint rows. Python only folds the grouped rows.
 
-Working-day deadlines (C1 = receipt + 5 working days, C3 = decision + 5 working days)
-cannot be computed in portable SQL. They depend only on the start date, so the queries
-group by (start date, stop date) — at most a few thousand pairs per year — and the
-rules engine computes each start date's due date once. Cases whose C1 was paused by a
-supplement request (补正, 2025 rule set) are the exception: they are computed one by one
-(few in practice; capped, see ``PER_CASE_CAP``).
+Working-day deadlines (C1 受理审查 incl. the 2025 补正 pause, C3 答复) are not computed here:
+``refresh_derived`` stores them on the case (``acceptance_due``, ``reply_due``) when it
+computes the case's clocks, so "on time" is a column comparison. Snapshot figures (open at
+the period end) read two index ranges (date empty / date after the snapshot day).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Text, and_, cast, exists, func, not_, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import String, Text, and_, case, cast, exists, func, or_, select, type_coerce
 
 from desktop_app.domain import models as m
 from desktop_app.domain.enums import CaseState, Channel, ExtensionStatus, InvestigationActKind, Role
@@ -37,7 +37,6 @@ from desktop_app.domain.statistics import (
     Category,
     ChartKind,
     Column,
-    ColumnKind,
     CaseListRow,
     DayUnit,
     DurationStat,
@@ -48,15 +47,15 @@ from desktop_app.domain.statistics import (
     StatisticsReport,
     month_categories,
 )
-from desktop_app.rules.clocks import compute_deadline
 from desktop_app.rules.ruleset import RuleSet, chinese_number
 from desktop_app.services.base import ServiceBase
 from desktop_app.services.hub import EXTRA_SERVICES
 
 # Roles allowed to export unmasked personal data (an explicit option must also be chosen).
 UNMASK_ROLES = (Role.HEAD, Role.ADMIN)
-# Cases whose C1 was paused by a supplement request are computed one by one, at most this many.
-PER_CASE_CAP = 20_000
+# The report's ~25 scans run in parallel, each on its own connection (SQLite readers do not
+# block each other under WAL; the sqlite3 module releases the GIL while a query runs).
+STATISTICS_WORKERS = max(2, min(4, os.cpu_count() or 1))
 CASE_ROW_BATCH = 2_000
 REPEAT_WINDOW_DAYS = 365  # S27: respondents complained about ≥ 2 times in 12 months
 REPEAT_MIN = 2
@@ -119,24 +118,6 @@ def _article_item(article: int | None, item: int | None) -> str:
     return text + (f"第（{chinese_number(item)}）项" if item is not None else "")
 
 
-class _DueCache:
-    """Due dates of a working-day clock per (rule set, start date), computed once each."""
-
-    def __init__(self, ctx: Any, clock_code: str):
-        self.ctx = ctx
-        self.code = clock_code
-        self._cache: dict[tuple[str, dt.date], dt.date] = {}
-
-    def due(self, rule_set_id: str, start: dt.date) -> dt.date:
-        key = (rule_set_id, start)
-        found = self._cache.get(key)
-        if found is None:
-            rules = self.ctx.rule_set(rule_set_id)
-            found = compute_deadline(rules.clocks[self.code], self.ctx.calendar(), start, rules).due_date
-            self._cache[key] = found
-        return found
-
-
 class StatisticsService(ServiceBase):
     """法律援助投诉情况统计 and the case list for the Excel export."""
 
@@ -159,18 +140,22 @@ class StatisticsService(ServiceBase):
         with self.read() as s:
             local = s.scalars(select(m.Office).where(m.Office.code == self.ctx.office_code)).one_or_none()
             names = {o.code: o.name for o in s.scalars(select(m.Office))}
+            # "> ''" is a range of the index (skips the local cases); "!= ''" would scan them all.
             codes = s.scalars(select(m.Complaint.source_office_code).where(
-                m.Complaint.source_office_code != "").distinct()).all()
+                m.Complaint.source_office_code > "").distinct()).all()
         out = [(self.ctx.office_code, local.name if local else LOCAL_OFFICE_LABEL)]
         out += [(c, names.get(c, c)) for c in sorted(codes) if c != self.ctx.office_code]
         return out
 
-    def _office_condition(self, office_code: str | None) -> list[Any]:
+    def _office_value(self, office_code: str | None) -> str | None:
+        """The ``source_office_code`` to filter on ('' = cases registered here), None for all offices."""
         if not office_code:
-            return []
-        if office_code == self.ctx.office_code:
-            return [m.Complaint.source_office_code == ""]
-        return [m.Complaint.source_office_code == office_code]
+            return None
+        return "" if office_code == self.ctx.office_code else office_code
+
+    def _office_condition(self, office_code: str | None) -> list[Any]:
+        value = self._office_value(office_code)
+        return [] if value is None else [m.Complaint.source_office_code == value]
 
     @staticmethod
     def _validate_period(period_from: dt.date, period_to: dt.date) -> None:
@@ -187,8 +172,9 @@ class StatisticsService(ServiceBase):
         self._check_unmask(masked)
         rule_sets = self._rule_sets_in(period_from, period_to)
         office = self._office_filter_label(office_code)
-        with self.read() as s:
-            q = _Queries(self.ctx, s, period_from, period_to, self._office_condition(office_code))
+        with ThreadPoolExecutor(max_workers=STATISTICS_WORKERS, thread_name_prefix="statistics") as pool:
+            q = _Queries(self.ctx, self.read, pool, period_from, period_to, self._office_value(office_code))
+            q.start()
             intake = q.intake()
             acceptance = q.acceptance()
             handling = q.handling()
@@ -331,169 +317,296 @@ class StatisticsService(ServiceBase):
 
 
 class _Queries:
-    """The aggregate queries of one report (one read session)."""
+    """The aggregate queries of one report (one read session).
 
-    def __init__(self, ctx: Any, s: Session, period_from: dt.date, period_to: dt.date, office: list[Any]):
-        self.ctx, self.s = ctx, s
+    Each query reads one covering index of ``persistence.statistics_columns`` and groups by
+    that index's leading columns where it can (a streaming aggregate, no sort); Python folds
+    the grouped rows. Dates are fetched as the driver gives them (ISO text on SQLite) and
+    parsed once per distinct value, not once per row.
+    """
+
+    def __init__(self, ctx: Any, read: Callable[[], Any], pool: Executor, period_from: dt.date,
+                 period_to: dt.date, office_code: str | None):
+        self.ctx, self.read, self.pool = ctx, read, pool
+        self.sqlite = ctx.db.is_sqlite
         self.f, self.t = period_from, period_to
-        self.office = office
-        self.today = ctx.clock.today()
-        # Snapshot figures (S9, S15) are taken at the period end, or today if the period is not over.
-        self.snapshot_day = min(period_to, self.today)
-        self.c1 = _DueCache(ctx, "C1")
-        self.c3 = _DueCache(ctx, "C3")
-        self.notes: list[str] = []
         self._c = m.Complaint
+        self.office = [] if office_code is None else [m.Complaint.source_office_code == office_code]
+        self.resp_office = [] if office_code is None else [m.Respondent.case_office_code == office_code]
+        self.today = ctx.clock.today()
+        # Snapshot figures (S9, S15, S16) are taken at the period end, or today if the period is not over.
+        self.snapshot_day = min(period_to, self.today)
+        self.repeat_since = period_to - dt.timedelta(days=REPEAT_WINDOW_DAYS - 1)
+        self.notes: list[str] = []
+        self._days: dict[Any, dt.date] = {}
+        self._futures: dict[str, Future[Any]] = {}
+        self._ordinals: dict[Any, int] = {}
+        self._months: dict[Any, str] = {}
+        self._handled: _HandledFold | None = None
+        self._repeat: Breakdown | None = None
 
     # -- helpers -----------------------------------------------------------------
+
+    def day(self, value: Any) -> dt.date:
+        found = self._days.get(value)
+        if found is None:
+            found = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
+            self._days[value] = found
+        return found
+
+    def month(self, value: Any) -> str:
+        found = self._months.get(value)
+        if found is None:
+            d = self.day(value)
+            found = self._months[value] = f"{d.year:04d}-{d.month:02d}"
+        return found
+
+    def ordinal(self, value: Any) -> int:
+        found = self._ordinals.get(value)
+        if found is None:
+            found = self._ordinals[value] = self.day(value).toordinal()
+        return found
 
     def _in(self, column: Any) -> Any:
         return column.between(self.f, self.t)
 
-    def _received(self) -> list[Any]:
-        return [self._in(self._c.received_date), *self.office]
+    def _json_text(self, column: Any) -> Any:
+        """A JSON code list as groupable text: the stored text on SQLite (a CAST would stop the
+        index-ordered streaming GROUP BY), a cast on PostgreSQL (``json`` has no equality)."""
+        return type_coerce(column, Text) if self.sqlite else cast(column, Text)
 
-    def _rows(self, *cols: Any, where: Iterable[Any], group: Sequence[Any] | None = None,
-              join: Any = None) -> list[Any]:
-        stmt = select(*cols)
-        if join is not None:
-            stmt = stmt.select_from(join)
-        stmt = stmt.where(*where)
-        if group:
-            stmt = stmt.group_by(*group)
-        return list(self.s.execute(stmt).all())
+    def _all(self, stmt: Any) -> list[Any]:
+        # Its own short read (one per scan, so scans can run in parallel); Core execution, because
+        # the ORM's result machinery costs more than the scan for 10,000s of grouped rows.
+        with self.read() as s:
+            return list(s.connection().execute(stmt).all())
 
-    def _count(self, *where: Any) -> int:
-        return int(self.s.scalar(select(func.count(self._c.id)).where(*where)) or 0)
+    def _once(self, key: str, compute: Callable[[], Any]) -> Any:
+        future = self._futures.get(key)
+        if future is None:
+            future = self._futures[key] = self.pool.submit(compute)
+        return future.result()
 
-    def _paused_c1(self) -> Any:
-        """Cases with a supplement request under a rule set whose supplement pauses C1."""
-        pausing = [r.id for r in self.ctx.rules.all()
-                   if self.ctx.rule_set(r.id).features.supplement_pauses_acceptance_clock]
-        if not pausing:
-            return None
-        return and_(self._c.rule_set_id.in_(pausing),
-                    exists().where(m.SupplementRequest.complaint_id == self._c.id))
+    def _rows(self, key: str) -> list[Any]:
+        return self._once(key, lambda: self._all(self._scans()[key]()))  # type: ignore[no-any-return]
 
-    def _c1_due_per_case(self, where: list[Any]) -> dict[int, tuple[dt.date, dt.date | None]]:
-        """(C1 due, notice served) for the few paused cases, via the full clock computation."""
-        from desktop_app.services.cases import case_clocks
+    def _one(self, key: str) -> tuple[int, ...]:
+        return tuple(int(x or 0) for x in self._rows(key)[0])
 
-        paused = self._paused_c1()
-        if paused is None:
-            return {}
-        ids = self.s.scalars(select(self._c.id).where(*where, paused).limit(PER_CASE_CAP + 1)).all()
-        if len(ids) > PER_CASE_CAP:
-            self.notes.append(f"补正中止受理期限的案件超过{PER_CASE_CAP}件，受理审查及时率只计算了前{PER_CASE_CAP}件。")
-            ids = ids[:PER_CASE_CAP]
-        out: dict[int, tuple[dt.date, dt.date | None]] = {}
-        for cid in ids:
-            c = self.s.get(m.Complaint, cid)
-            clocks = case_clocks(self.ctx, self.s, c)
-            if "C1" in clocks:
-                out[cid] = (clocks["C1"].due_date, c.acceptance_notice_sent_on)
-        return out
+    def start(self) -> None:
+        """Submit every scan of the report at once; each runs on its own connection in the pool."""
+        for key in self._scans():
+            if key not in self._futures:
+                self._futures[key] = self.pool.submit(lambda k=key: self._all(self._scans()[k]()))
 
-    def _not_paused(self) -> list[Any]:
-        paused = self._paused_c1()
-        return [] if paused is None else [not_(paused)]
+    # -- the grouped scans (each once per report) ------------------------------------
+
+    def _q_received(self) -> Any:
+        """(day, office, channel, n, duplicates, collective) of cases received in the period."""
+        c = self._c
+        reasons = self._json_text(c.decision_reasons)
+        # 重复投诉: merged, or not accepted as a repeat (R9-1/R9-2); the LIKE runs only on NOT_ACCEPT rows.
+        duplicate = case((c.merged_into_id.is_not(None), 1), (c.decision != "NOT_ACCEPT", 0),
+                         (or_(reasons.like('%"R9-1"%'), reasons.like('%"R9-2%')), 1), else_=0)
+        return (select(_raw(c.received_date), c.source_office_code, c.channel, func.count(),
+                       func.sum(duplicate), func.sum(_as_int(c.complainant_count >= COLLECTIVE_MIN)))
+                .where(self._in(c.received_date), *self.office)
+                .group_by(c.received_date, c.source_office_code, c.channel))
+
+    def _q_ground(self) -> Any:
+        """(ground, substantiated, subtype codes, n) of cases received in the period."""
+        c = self._c
+        subtypes = self._json_text(c.subtype_codes)
+        return (select(c.ground_code, c.substantiated, subtypes, func.count())
+                .where(self._in(c.received_date), *self.office)
+                .group_by(c.received_date, c.source_office_code, c.ground_code, c.substantiated, subtypes))
+
+    def _q_decision(self) -> Any:
+        """(decision day, received day, decision, office, n, notice served by C1) of acceptance decisions."""
+        c = self._c
+        served_in_time = and_(c.acceptance_notice_sent_on.is_not(None), c.acceptance_due.is_not(None),
+                              c.acceptance_notice_sent_on <= c.acceptance_due)
+        return (select(_raw(c.decision_date), _raw(c.received_date), c.decision, c.source_office_code, func.count(),
+                       func.sum(_as_int(served_in_time)))
+                .where(self._in(c.decision_date), *self.office)
+                .group_by(c.decision_date, c.received_date, c.decision, c.source_office_code))
+
+    def _q_handled(self) -> Any:
+        """(decided day, accepted day, handler, office, n, decided by C2, substantiated) of handling decisions."""
+        c = self._c
+        on_time = and_(c.handling_due.is_not(None), c.handling_decided_on <= c.handling_due)
+        return (select(_raw(c.handling_decided_on), _raw(c.accepted_on), c.handler_id, c.source_office_code,
+                       func.count(), func.sum(_as_int(on_time)), func.sum(_as_int(c.substantiated.is_(True))))
+                .where(self._in(c.handling_decided_on), *self.office)
+                .group_by(c.handling_decided_on, c.accepted_on, c.handler_id, c.source_office_code))
+
+    def _q_reply(self) -> Any:
+        """(reply day, decided day, n, replied by C3) of replies served in the period (S14, D3)."""
+        c = self._c
+        on_time = and_(c.reply_due.is_not(None), c.reply_sent_on <= c.reply_due)
+        return (select(_raw(c.reply_sent_on), _raw(c.handling_decided_on), func.count(), func.sum(_as_int(on_time)))
+                .where(self._in(c.reply_sent_on), *self.office)
+                .group_by(c.reply_sent_on, c.handling_decided_on))
+
+    def _q_reply_received(self) -> Any:
+        """(reply day, received day, n) of replies served in the period (D4, D5)."""
+        c = self._c
+        return (select(_raw(c.reply_sent_on), _raw(c.received_date), func.count())
+                .where(self._in(c.reply_sent_on), *self.office)
+                .group_by(c.reply_sent_on, c.received_date))
+
+    def handled(self) -> "_HandledFold":
+        """The handling-decision rows folded once for every figure that reads them."""
+        if self._handled is None:
+            fold = _HandledFold()
+            for day, accepted, handler, office, n, ok, subst in self._rows("handled"):
+                fold.decided += n
+                fold.on_time += ok
+                fold.substantiated += subst
+                fold.by_handler[handler][0] += n
+                fold.by_handler[handler][1] += ok
+                fold.by_office[office] += n
+                fold.by_month[self.month(day)] += n
+                if accepted is not None:
+                    fold.duration[self.ordinal(day) - self.ordinal(accepted)] += n
+            self._handled = fold
+        return self._handled
+
+    def _q_snapshot(self, date_column: Any, after: bool, *where: Any, overdue: Any) -> Any:
+        """(count, overdue) of cases with ``date_column`` empty (``after`` False) or after the snapshot day.
+
+        Two index ranges (NULL; > day) summed, instead of one OR that no index serves.
+        """
+        open_at_day = date_column > self.snapshot_day if after else date_column.is_(None)
+        return select(func.count(), func.sum(_as_int(overdue))).where(
+            open_at_day, *where, self._c.state.not_in(CLOSED_WITHOUT_HANDLING), *self.office)
+
+    def _snapshot(self, key: str) -> tuple[int, int]:
+        first, second = self._one(key + "_empty"), self._one(key + "_after")
+        return first[0] + second[0], first[1] + second[1]
+
+    def _q_extended(self, notice_served: bool) -> Any:
+        """Cases decided in the period with an approved extension (延长), optionally whose notice was served.
+
+        Driven by the (few) extensions, not by the period's cases.
+        """
+        c, e = self._c, m.Extension
+        cond = [e.status == ExtensionStatus.APPROVED.value]
+        if notice_served:
+            cond += [e.notice_document_id.is_not(None),
+                     exists().where(m.ServiceRecord.document_id == e.notice_document_id)]
+        return select(func.count(c.id)).where(
+            c.id.in_(select(e.complaint_id).where(*cond)), self._in(c.handling_decided_on), *self.office)
+
+    def _q_stop_orders(self) -> Any:
+        act = m.InvestigationAct
+        stmt = select(func.count(act.id)).where(
+            act.kind == InvestigationActKind.STOP_ORDER.value, self._in(act.occurred_on), act.retired_at.is_(None))
+        if self.office:
+            stmt = stmt.join(self._c, self._c.id == act.complaint_id).where(*self.office)
+        return stmt
+
+    def _q_reasons(self) -> Any:
+        c = self._c
+        reasons = self._json_text(c.decision_reasons)
+        return select(reasons, func.count()).where(
+            self._in(c.decision_date), c.decision == "NOT_ACCEPT", *self.office).group_by(reasons)
+
+    def _q_respondent_types(self) -> Any:
+        r = m.Respondent
+        substantiated = and_(r.substantiated.is_(True), r.case_decided_on.is_not(None))
+        return (select(r.type_code, func.count(), func.sum(_as_int(substantiated)))
+                .where(self._in(r.case_received_date), r.retired_at.is_(None), *self.resp_office)
+                .group_by(r.case_received_date, r.type_code))
+
+    def _q_outcomes(self) -> Any:
+        r = m.Respondent
+        return (select(r.outcome_key, func.count())
+                .where(self._in(r.case_decided_on), r.retired_at.is_(None), r.outcome_key != "", *self.resp_office)
+                .group_by(r.outcome_key))
+
+    def _q_transfers(self) -> Any:
+        tr = m.Transfer
+        stmt = select(tr.kind, func.count(tr.id)).where(self._in(tr.sent_on)).group_by(tr.kind)
+        if self.office:
+            stmt = stmt.join(self._c, self._c.id == tr.complaint_id).where(*self.office)
+        return stmt
+
+    def _q_accepted(self) -> Any:
+        c = self._c
+        return (select(c.handler_id, func.count()).where(self._in(c.accepted_on), *self.office)
+                .group_by(c.accepted_on, c.handler_id))
+
+    def _q_repeat(self) -> Any:
+        """S27: respondents (name + type) complained about ≥ 2 times in the 12 months ending at the period end."""
+        r = m.Respondent
+        return (select(r.name, r.type_code, func.count(), func.sum(_as_int(r.substantiated.is_(True))))
+                .where(r.case_received_date.between(self.repeat_since, self.t), r.retired_at.is_(None),
+                       r.name != "不详", *self.resp_office)
+                .group_by(r.name, r.type_code).having(func.count() >= REPEAT_MIN))
+
+    def _scans(self) -> dict[str, Callable[[], Any]]:
+        """Every query of the report, by key (each runs once, see :meth:`start`)."""
+        c, day = self._c, self.snapshot_day
+        scans: dict[str, Callable[[], Any]] = {
+            # the slowest first: the pool starts them first
+            "repeat": self._q_repeat, "ground": self._q_ground, "received": self._q_received,
+            "reply_received": self._q_reply_received, "reply": self._q_reply, "decision": self._q_decision, "handled": self._q_handled,
+            "respondent_types": self._q_respondent_types, "outcomes": self._q_outcomes, "reasons": self._q_reasons,
+            "accepted": self._q_accepted, "transfers": self._q_transfers, "stop_orders": self._q_stop_orders,
+            "extended": lambda: self._q_extended(False), "extension_notified": lambda: self._q_extended(True),
+        }
+        snapshots = {
+            # S9: received by the snapshot day, no acceptance decision at that day; overdue: C1 passed.
+            "awaiting_decision": (c.decision_date, c.received_date <= day, c.acceptance_due < day),
+            # S15: accepted by the snapshot day, not decided at that day; overdue: C2 passed.
+            "open_accepted": (c.handling_decided_on, c.accepted_on <= day, c.handling_due < day),
+            # S16: decided by the snapshot day, reply not served at that day; overdue: C3 passed.
+            "awaiting_reply": (c.reply_sent_on, c.handling_decided_on <= day, c.reply_due < day),
+        }
+        for key, (column, where, overdue) in snapshots.items():
+            for suffix, after in (("_empty", False), ("_after", True)):
+                scans[key + suffix] = (lambda col=column, a=after, w=where, o=overdue:
+                                       self._q_snapshot(col, a, w, overdue=o))
+        return scans
 
     # -- S1–S4 -----------------------------------------------------------------
 
     def intake(self) -> IntakeFigures:
-        c = self._c
-        received = self._count(*self._received())
-        reasons_text = cast(c.decision_reasons, Text)
-        duplicates = self._count(*self._received(), or_(
-            c.merged_into_id.is_not(None), reasons_text.like('%"R9-1"%'), reasons_text.like('%"R9-2%')))
-        collective_ids = (select(m.Complainant.complaint_id).join(c, c.id == m.Complainant.complaint_id)
-                          .where(*self._received(), m.Complainant.retired_at.is_(None))
-                          .group_by(m.Complainant.complaint_id)
-                          .having(func.count(m.Complainant.id) >= COLLECTIVE_MIN))
-        collective = int(self.s.scalar(select(func.count()).select_from(collective_ids.subquery())) or 0)
-        return IntakeFigures(received=received, consultations=0, duplicates=duplicates, collective=collective)
+        rows = self._rows("received")
+        return IntakeFigures(received=sum(r[3] for r in rows), consultations=0,
+                             duplicates=sum(int(r[4] or 0) for r in rows),
+                             collective=sum(int(r[5] or 0) for r in rows))
 
     # -- S5–S9 -----------------------------------------------------------------
 
     def acceptance(self) -> AcceptanceFigures:
-        c = self._c
-        decided = [self._in(c.decision_date), c.decision.in_(["ACCEPT", "NOT_ACCEPT"]), *self.office]
-        counts = dict(self._rows(c.decision, func.count(c.id), where=decided, group=[c.decision]))
-        # S8 (C1): notice SERVED ≤ receipt + 5 working days, grouped by (rule set, receipt, service date).
+        counts: Counter[str] = Counter()
         on_time = total = 0
-        for rule_set_id, received, served, n in self._rows(
-                c.rule_set_id, c.received_date, c.acceptance_notice_sent_on, func.count(c.id),
-                where=[*decided, *self._not_paused()],
-                group=[c.rule_set_id, c.received_date, c.acceptance_notice_sent_on]):
-            total += n
-            if served is not None and served <= self.c1.due(rule_set_id, received):
-                on_time += n
-        for due, served in self._c1_due_per_case(decided).values():
-            total += 1
-            on_time += served is not None and served <= due
-        # S9: open at the snapshot day, no decision yet, C1 passed.
-        waiting = [c.received_date <= self.snapshot_day,
-                   or_(c.decision_date.is_(None), c.decision_date > self.snapshot_day),
-                   c.state.not_in(CLOSED_WITHOUT_HANDLING), *self.office]
-        overdue = 0
-        for rule_set_id, received, n in self._rows(
-                c.rule_set_id, c.received_date, func.count(c.id), where=[*waiting, *self._not_paused()],
-                group=[c.rule_set_id, c.received_date]):
-            if self.c1.due(rule_set_id, received) < self.snapshot_day:
-                overdue += n
-        for due, _served in self._c1_due_per_case(waiting).values():
-            overdue += due < self.snapshot_day
-        return AcceptanceFigures(accepted=counts.get("ACCEPT", 0), not_accepted=counts.get("NOT_ACCEPT", 0),
+        for _day, _received, decision, _office, n, served in self._rows("decision"):
+            counts[decision] += n
+            if decision in ("ACCEPT", "NOT_ACCEPT"):  # S8: notice SERVED within C1
+                total += n
+                on_time += int(served or 0)
+        _waiting, overdue = self._snapshot("awaiting_decision")
+        return AcceptanceFigures(accepted=counts["ACCEPT"], not_accepted=counts["NOT_ACCEPT"],
                                  review_on_time=Ratio(on_time, total), overdue_awaiting_decision=overdue)
 
     # -- S10–S16 ---------------------------------------------------------------
 
-    def _decided(self) -> list[Any]:
-        return [self._in(self._c.handling_decided_on), *self.office]
-
-    def _extended(self) -> Any:
-        return exists().where(m.Extension.complaint_id == self._c.id,
-                              m.Extension.status == ExtensionStatus.APPROVED.value)
-
     def handling(self) -> HandlingFigures:
-        c = self._c
-        decided = self._count(*self._decided())
-        on_time = self._count(*self._decided(), c.handling_due.is_not(None),
-                              c.handling_decided_on <= c.handling_due)
-        extended = self._count(*self._decided(), self._extended())
-        notice_served = exists().where(
-            m.Extension.complaint_id == c.id, m.Extension.status == ExtensionStatus.APPROVED.value,
-            m.Extension.notice_document_id.is_not(None),
-            exists().where(m.ServiceRecord.document_id == m.Extension.notice_document_id))
-        notified = self._count(*self._decided(), notice_served)
+        decided, on_time = self.handled().decided, self.handled().on_time
+        extended, = self._one("extended")
+        notified, = self._one("extension_notified")
         # S14 (C3): reply served ≤ decision + 5 working days, for replies served in the period.
         reply_total = reply_on_time = 0
-        for rule_set_id, decided_on, sent, n in self._rows(
-                c.rule_set_id, c.handling_decided_on, c.reply_sent_on, func.count(c.id),
-                where=[self._in(c.reply_sent_on), c.handling_decided_on.is_not(None), *self.office],
-                group=[c.rule_set_id, c.handling_decided_on, c.reply_sent_on]):
-            reply_total += n
-            if sent <= self.c3.due(rule_set_id, decided_on):
-                reply_on_time += n
-        # S15 snapshot: accepted, not decided at the snapshot day.
-        day = self.snapshot_day
-        open_cond = [c.accepted_on <= day, or_(c.handling_decided_on.is_(None), c.handling_decided_on > day),
-                     c.state.not_in(CLOSED_WITHOUT_HANDLING), *self.office]
-        open_accepted = self._count(*open_cond)
-        overdue_open = self._count(*open_cond, c.handling_due < day)
-        replies_overdue = 0
-        for rule_set_id, decided_on, n in self._rows(
-                c.rule_set_id, c.handling_decided_on, func.count(c.id),
-                where=[c.handling_decided_on <= day, or_(c.reply_sent_on.is_(None), c.reply_sent_on > day),
-                       c.state.not_in(CLOSED_WITHOUT_HANDLING), *self.office],
-                group=[c.rule_set_id, c.handling_decided_on]):
-            if self.c3.due(rule_set_id, decided_on) < day:
-                replies_overdue += n
-        stop_orders = int(self.s.scalar(
-            select(func.count(m.InvestigationAct.id)).join(c, c.id == m.InvestigationAct.complaint_id).where(
-                m.InvestigationAct.kind == InvestigationActKind.STOP_ORDER.value,
-                m.InvestigationAct.retired_at.is_(None), self._in(m.InvestigationAct.occurred_on),
-                *self.office)) or 0)
+        for _sent, decided_on, n, ok in self._rows("reply"):
+            if decided_on is not None:
+                reply_total += n
+                reply_on_time += int(ok or 0)
+        open_accepted, overdue_open = self._snapshot("open_accepted")
+        _replies_open, replies_overdue = self._snapshot("awaiting_reply")
+        stop_orders, = self._one("stop_orders")
         return HandlingFigures(
             decided=decided, handling_on_time=Ratio(on_time, decided), reply_on_time=Ratio(reply_on_time, reply_total),
             extended=extended, extension_rate=Ratio(extended, decided), extension_notified=Ratio(notified, extended),
@@ -503,13 +616,10 @@ class _Queries:
     # -- S19, S20, S24, S27 ----------------------------------------------------
 
     def outcome_figures(self, rule_sets: list[RuleSet], received: int) -> OutcomeFigures:
-        c = self._c
-        decided = self._count(*self._decided())
-        substantiated = self._count(*self._decided(), c.substantiated.is_(True))
-        transferred = int(self.s.scalar(select(func.count(m.Transfer.id)).join(
-            c, c.id == m.Transfer.complaint_id).where(self._in(m.Transfer.sent_on), *self.office)) or 0)
-        other_codes = [g.code for r in rule_sets for g in r.grounds.values() if g.label.startswith("其他")]
-        other = self._count(*self._received(), c.ground_code.in_(other_codes)) if other_codes else 0
+        decided, substantiated = self.handled().decided, self.handled().substantiated
+        transferred = sum(n for _kind, n in self._rows("transfers"))
+        other_codes = {g.code for r in rule_sets for g in r.grounds.values() if g.label.startswith("其他")}
+        other = sum(n for ground, _s, _sub, n in self._rows("ground") if ground in other_codes)
         repeat = self.repeat_respondents()
         return OutcomeFigures(substantiated_rate=Ratio(substantiated, decided), transferred=transferred,
                               other_ground_share=Ratio(other, received),
@@ -518,20 +628,18 @@ class _Queries:
     # -- breakdowns ------------------------------------------------------------
 
     def by_channel(self, rule_sets: list[RuleSet]) -> Breakdown:
-        c = self._c
-        counts = dict(self._rows(c.channel, func.count(c.id), where=self._received(), group=[c.channel]))
+        counts: Counter[str] = Counter()
+        for _day, _office, channel, n, _dup, _coll in self._rows("received"):
+            counts[channel] += n
         codes = list(dict.fromkeys(code for r in rule_sets for code in r.channels))
         cats = [Category(code, _channel_label(code)) for code in codes]
         return Breakdown.from_counts(
-            "by_channel", "按投诉渠道", "投诉渠道", cats, counts, share_of_total="count",
+            "by_channel", "按投诉渠道", "投诉渠道", cats, dict(counts), share_of_total="count",
             statistic_ids=("S1",), note="期内收到的投诉（以收到日期计），按投诉渠道分列。", chart=ChartKind.PIE)
 
     def by_reason(self, rule_sets: list[RuleSet]) -> Breakdown:
-        c = self._c
         counts: Counter[str] = Counter()
-        for raw, n in self._rows(cast(c.decision_reasons, Text), func.count(c.id),
-                                 where=[self._in(c.decision_date), c.decision == "NOT_ACCEPT", *self.office],
-                                 group=[cast(c.decision_reasons, Text)]):
+        for raw, n in self._rows("reasons"):
             for code in _codes(raw) or ["（未注明）"]:
                 counts[code] += n
         cats: dict[str, Category] = {}
@@ -545,10 +653,8 @@ class _Queries:
             show_group=True, group_header="依据条款")
 
     def by_ground(self, rule_sets: list[RuleSet]) -> Breakdown:
-        c = self._c
         counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-        for code, subst, n in self._rows(c.ground_code, c.substantiated, func.count(c.id),
-                                         where=self._received(), group=[c.ground_code, c.substantiated]):
+        for code, subst, _subtypes, n in self._rows("ground"):
             key = code or "（未分类）"
             counts[key][0] += n
             if subst:
@@ -565,10 +671,8 @@ class _Queries:
             note="期内收到的投诉按投诉事项分列，含零件数分类；查实件数为其中处理结果属实的件数。")
 
     def by_problem_type(self, rule_sets: list[RuleSet]) -> Breakdown:
-        c = self._c
         counts: Counter[str] = Counter()
-        for raw, n in self._rows(cast(c.subtype_codes, Text), func.count(c.id), where=self._received(),
-                                 group=[cast(c.subtype_codes, Text)]):
+        for _ground, _subst, raw, n in self._rows("ground"):
             for code in _codes(raw):
                 counts[code] += n
         cats: dict[str, Category] = {}
@@ -582,19 +686,10 @@ class _Queries:
             note="期内收到的投诉按问题类型分列（一件可属多类），零件数照列；占比 = 该类件数 ÷ 各类合计。")
 
     def by_respondent_type(self, rule_sets: list[RuleSet]) -> Breakdown:
-        c, r, hd = self._c, m.Respondent, m.HandlingDecision
         counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-        for code, n in self._rows(r.type_code, func.count(r.id), join=r.__table__.join(c.__table__, c.id == r.complaint_id),
-                                  where=[*self._received(), r.retired_at.is_(None)], group=[r.type_code]):
+        for code, n, subst in self._rows("respondent_types"):
             counts[code][0] += n
-        substantiated_codes = {o.code for rs in rule_sets for o in rs.outcomes.values() if o.substantiated}
-        for code, raw, n in self._rows(
-                r.type_code, cast(hd.outcome_codes, Text), func.count(hd.id),
-                join=hd.__table__.join(r.__table__, r.id == hd.respondent_id).join(c.__table__, c.id == hd.complaint_id),
-                where=[*self._received(), hd.retired_at.is_(None), c.handling_decided_on.is_not(None)],
-                group=[r.type_code, cast(hd.outcome_codes, Text)]):
-            if set(_codes(raw)) & substantiated_codes:
-                counts[code][1] += n
+            counts[code][1] += int(subst or 0)
         cats: dict[str, Category] = {}
         for rs in rule_sets:
             for t in rs.respondent_types.values():
@@ -607,13 +702,9 @@ class _Queries:
             note="期内收到的投诉的被投诉人（按人次，一案可有多名），查实人次为处理结果属实的人次。")
 
     def outcomes(self, rule_sets: list[RuleSet]) -> Breakdown:
-        c, hd = self._c, m.HandlingDecision
         counts: Counter[str] = Counter()
-        for raw, n in self._rows(cast(hd.outcome_codes, Text), func.count(hd.id),
-                                 join=hd.__table__.join(c.__table__, c.id == hd.complaint_id),
-                                 where=[*self._decided(), hd.retired_at.is_(None)],
-                                 group=[cast(hd.outcome_codes, Text)]):
-            for code in _codes(raw):
+        for key, n in self._rows("outcomes"):
+            for code in key.split(","):
                 counts[code] += n
         cats: dict[str, Category] = {}
         for rs in rule_sets:
@@ -625,27 +716,19 @@ class _Queries:
             note="期内作出的处理决定，按被投诉人逐人统计（一人可有多项结果，如移送并处分）。")
 
     def transfers(self) -> Breakdown:
-        c, tr = self._c, m.Transfer
-        counts = dict(self._rows(tr.kind, func.count(tr.id), join=tr.__table__.join(c.__table__, c.id == tr.complaint_id),
-                                 where=[self._in(tr.sent_on), *self.office], group=[tr.kind]))
         cats = [Category(k, v) for k, v in TRANSFER_KIND_LABELS.items()]
-        return Breakdown.from_counts("transfers_by_target", "移送情况", "接收机关类型", cats, counts,
+        return Breakdown.from_counts("transfers_by_target", "移送情况", "接收机关类型", cats, dict(self._rows("transfers")),
                                      statistic_ids=("S20",), note="期内发出的移送函，按接收机关类型分列。")
 
     def by_handler(self) -> Breakdown:
-        c = self._c
         counts: dict[int | None, list[int]] = defaultdict(lambda: [0, 0, 0])
-        for hid, n in self._rows(c.handler_id, func.count(c.id),
-                                 where=[self._in(c.accepted_on), *self.office], group=[c.handler_id]):
+        for hid, n in self._rows("accepted"):
             counts[hid][0] += n
-        on_time = and_(c.handling_due.is_not(None), c.handling_decided_on <= c.handling_due)
-        for hid, n, ok in self._rows(c.handler_id, func.count(c.id),
-                                     func.sum(_as_int(on_time)),
-                                     where=self._decided(), group=[c.handler_id]):
+        for hid, (n, ok) in self.handled().by_handler.items():
             counts[hid][1] += n
-            counts[hid][2] += int(ok or 0)
-        names = dict(self.s.execute(select(m.User.id, m.User.full_name).where(
-            m.User.id.in_([h for h in counts if h is not None]))).all()) if counts else {}
+            counts[hid][2] += ok
+        names = dict(self._all(select(m.User.id, m.User.full_name).where(
+            m.User.id.in_([h for h in counts if h is not None])))) if counts else {}
         cats = [Category(str(h), names.get(h, f"用户{h}")) for h in sorted((h for h in counts if h is not None),
                                                                           key=lambda h: names.get(h, ""))]
         if None in counts:
@@ -657,19 +740,17 @@ class _Queries:
             note="承办人为受理时或开始调查时指定的承办人（调查组第一人）。")
 
     def monthly_trend(self) -> Breakdown:
-        c = self._c
         cats = month_categories(self.f, self.t)
         counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
-
-        def fold(column: Any, index: int, *extra: Any) -> None:
-            for day, n in self._rows(column, func.count(c.id), where=[self._in(column), *self.office, *extra],
-                                     group=[column]):
-                counts[f"{day.year:04d}-{day.month:02d}"][index] += n
-
-        fold(c.received_date, 0)
-        fold(c.decision_date, 1, c.decision == "ACCEPT")
-        fold(c.decision_date, 2, c.decision == "NOT_ACCEPT")
-        fold(c.handling_decided_on, 3)
+        for day, _office, _channel, n, _dup, _coll in self._rows("received"):
+            counts[self.month(day)][0] += n
+        for day, _received, decision, _office, n, _served in self._rows("decision"):
+            if decision == "ACCEPT":
+                counts[self.month(day)][1] += n
+            elif decision == "NOT_ACCEPT":
+                counts[self.month(day)][2] += n
+        for month, n in self.handled().by_month.items():
+            counts[month][3] += n
         return Breakdown.from_counts(
             "monthly_trend", "月度趋势", "月份", cats, {k: tuple(v) for k, v in counts.items()},
             count_columns=(Column("count", "收到"), Column("accepted", "受理"), Column("not_accepted", "不予受理"),
@@ -678,34 +759,30 @@ class _Queries:
 
     def repeat_respondents(self) -> Breakdown:
         """S27: respondents (name + type) complained about ≥ 2 times in the 12 months ending at the period end."""
-        c, r = self._c, m.Respondent
-        since = self.t - dt.timedelta(days=REPEAT_WINDOW_DAYS - 1)
-        rows = self._rows(
-            r.name, r.type_code, func.count(func.distinct(c.id)),
-            func.count(func.distinct(c.id)).filter(c.substantiated.is_(True)),
-            join=r.__table__.join(c.__table__, c.id == r.complaint_id),
-            where=[c.received_date.between(since, self.t), r.retired_at.is_(None), r.name != "不详", *self.office],
-            group=[r.name, r.type_code])
-        hits = sorted((x for x in rows if x[2] >= REPEAT_MIN), key=lambda x: (-x[2], x[0]))
-        body = tuple(BreakdownRow(f"{name}|{tcode}", name, (n, subst), tcode) for name, tcode, n, subst in hits)
+        if self._repeat is None:
+            self._repeat = self._repeat_respondents()
+        return self._repeat
+
+    def _repeat_respondents(self) -> Breakdown:
+        since = self.repeat_since
+        rows = self._rows("repeat")
+        hits = sorted(rows, key=lambda x: (-x[2], x[0]))
+        body = tuple(BreakdownRow(f"{name}|{tcode}", name, (n, int(subst or 0)), tcode) for name, tcode, n, subst in hits)
         return Breakdown(
             key="repeat_respondents", title="重复被投诉对象", category_header="被投诉人",
             columns=(Column("count", "12个月内被投诉次数"), Column("substantiated", "其中查实")), rows=body,
             statistic_ids=("S27",), chart=ChartKind.NONE, chart_column=None, show_group=True,
-            group_header="类型", note=f"{since.isoformat()}至{self.t.isoformat()}被投诉{REPEAT_MIN}次及以上的被投诉人。")
+            group_header="类型", note=f"{since.isoformat()}至{self.t.isoformat()}被投诉{REPEAT_MIN}次及以上的被投诉人"
+                                    "（其中查实：对该被投诉人的处理结果属实）。")
 
     def by_office(self, local_code: str, names: dict[str, str]) -> Breakdown:
-        c = self._c
         counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-        for code, n in self._rows(c.source_office_code, func.count(c.id), where=self._received(),
-                                  group=[c.source_office_code]):
+        for _day, code, _channel, n, _dup, _coll in self._rows("received"):
             counts[code or local_code][0] += n
-        for code, n in self._rows(c.source_office_code, func.count(c.id),
-                                  where=[self._in(c.decision_date), c.decision == "ACCEPT", *self.office],
-                                  group=[c.source_office_code]):
-            counts[code or local_code][1] += n
-        for code, n in self._rows(c.source_office_code, func.count(c.id), where=self._decided(),
-                                  group=[c.source_office_code]):
+        for _day, _received, decision, code, n, _served in self._rows("decision"):
+            if decision == "ACCEPT":
+                counts[code or local_code][1] += n
+        for code, n in self.handled().by_office.items():
             counts[code or local_code][2] += n
         cats = [Category(code, name) for code, name in names.items()]
         return Breakdown.from_counts(
@@ -716,31 +793,47 @@ class _Queries:
     # -- S13 / S34 -------------------------------------------------------------
 
     def durations(self) -> tuple[DurationStat, ...]:
-        c = self._c
-        cal = self.ctx.calendar()
-
-        def pairs(start: Any, end: Any, *where: Any) -> list[tuple[dt.date, dt.date, int]]:
-            return [(a, b, n) for a, b, n in self._rows(
-                start, end, func.count(c.id), where=[*where, start.is_not(None), end.is_not(None), *self.office],
-                group=[start, end])]
-
-        def stat(code: str, label: str, data: list[tuple[dt.date, dt.date, int]],
-                 measure: Callable[[dt.date, dt.date], int], unit: DayUnit) -> DurationStat:
-            return _weighted_duration(code, label, unit, ((measure(a, b), n) for a, b, n in data))
-
-        calendar_days = lambda a, b: (b - a).days  # noqa: E731
-        working_days = _WorkdayCounter(cal).between
-        accept = pairs(c.received_date, c.decision_date, self._in(c.decision_date))
-        decide = pairs(c.accepted_on, c.handling_decided_on, self._in(c.handling_decided_on))
-        reply = pairs(c.handling_decided_on, c.reply_sent_on, self._in(c.reply_sent_on))
-        total = pairs(c.received_date, c.reply_sent_on, self._in(c.reply_sent_on))
+        o = self.ordinal
+        accept: Counter[int] = Counter()
+        for decided, received, _decision, _office, n, _served in self._rows("decision"):
+            accept[o(decided) - o(received)] += n
+        reply: Counter[int] = Counter()
+        for sent, decided, n, _ok in self._rows("reply"):
+            if decided is not None:
+                reply[o(sent) - o(decided)] += n
+        pairs = [(self.day(received), self.day(sent), n) for sent, received, n in self._rows("reply_received")]
+        working_days = _WorkdayCounter(self.ctx.calendar(), {d for a, b, _n in pairs for d in (a, b)}).between
+        total: Counter[int] = Counter()
+        total_working: Counter[int] = Counter()
+        for received_day, sent_day, n in pairs:
+            total[(sent_day - received_day).days] += n
+            total_working[working_days(received_day, sent_day)] += n
+        decide = self.handled().duration
         return (
-            stat("D1", "收到→受理决定", accept, calendar_days, DayUnit.CALENDAR),
-            stat("D2", "受理→处理决定", decide, calendar_days, DayUnit.CALENDAR),
-            stat("D3", "处理决定→答复送达", reply, calendar_days, DayUnit.CALENDAR),
-            stat("D4", "收到→答复送达", total, calendar_days, DayUnit.CALENDAR),
-            stat("D5", "收到→答复送达（工作日）", total, working_days, DayUnit.WORKING),
+            _weighted_duration("D1", "收到→受理决定", DayUnit.CALENDAR, accept.items()),
+            _weighted_duration("D2", "受理→处理决定", DayUnit.CALENDAR, decide.items()),
+            _weighted_duration("D3", "处理决定→答复送达", DayUnit.CALENDAR, reply.items()),
+            _weighted_duration("D4", "收到→答复送达", DayUnit.CALENDAR, total.items()),
+            _weighted_duration("D5", "收到→答复送达（工作日）", DayUnit.WORKING, total_working.items()),
         )
+
+
+@dataclass
+class _HandledFold:
+    """Handling decisions of the period (by 处理决定 date), folded once."""
+
+    decided: int = 0
+    on_time: int = 0
+    substantiated: int = 0
+    by_handler: defaultdict[int | None, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
+    by_office: Counter[str] = field(default_factory=Counter)
+    by_month: Counter[str] = field(default_factory=Counter)
+    duration: Counter[int] = field(default_factory=Counter)  # D2: days accepted → decided
+
+
+def _raw(column: Any) -> Any:
+    """A date column as the driver returns it (no per-row conversion; see ``_Queries.day``)."""
+    return type_coerce(column, String)
 
 
 def _channel_label(code: str) -> str:
@@ -751,8 +844,6 @@ def _channel_label(code: str) -> str:
 
 
 def _as_int(condition: Any) -> Any:
-    from sqlalchemy import case
-
     return case((condition, 1), else_=0)
 
 
@@ -780,31 +871,21 @@ def _weighted_duration(code: str, label: str, unit: DayUnit, samples: Iterable[t
 
 
 class _WorkdayCounter:
-    """Working days in (a, b] from a cumulative index built once over the span of dates asked."""
+    """Working days in (a, b] from a cumulative count built once over the dates asked."""
 
-    def __init__(self, calendar: Any):
-        self.cal = calendar
-        self.origin: dt.date | None = None
-        self.index: list[int] = []
-
-    def _ensure(self, low: dt.date, high: dt.date) -> None:
-        if self.origin is not None and self.origin <= low and self.origin + dt.timedelta(len(self.index) - 1) >= high:
+    def __init__(self, calendar: Any, days: Iterable[dt.date]):
+        days = list(days)
+        self.cumulative: dict[dt.date, int] = {}
+        if not days:
             return
-        start = min(low, self.origin) if self.origin else low
-        end = max(high, self.origin + dt.timedelta(len(self.index) - 1)) if self.origin else high
-        running, index, day = 0, [], start
-        while day <= end:
-            running += bool(self.cal.is_workday(day))
-            index.append(running)
+        day, last, running = min(days), max(days), 0
+        while day <= last:
+            running += bool(calendar.is_workday(day))
+            self.cumulative[day] = running
             day += dt.timedelta(days=1)
-        self.origin, self.index = start, index
 
     def between(self, a: dt.date, b: dt.date) -> int:
-        lo, hi = min(a, b), max(a, b)
-        self._ensure(lo, hi)
-        assert self.origin is not None
-        n = self.index[(hi - self.origin).days] - self.index[(lo - self.origin).days]
-        return n if b >= a else -n
+        return self.cumulative[b] - self.cumulative[a]
 
 
 EXTRA_SERVICES["statistics"] = StatisticsService

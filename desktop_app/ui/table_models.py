@@ -1,11 +1,18 @@
-"""Paged, read-only table models over plain row data.
+"""Paged, read-only table model over plain row data, with a bounded window of pages.
 
 Rows are plain tuples, named tuples, dataclasses or mappings produced by a read
 query — never ORM objects, which would lazy-load from the database while the view
 paints. Pages are fetched through a *fetch function* on the read pool of
-:class:`~desktop_app.ui.tasks.TaskRunner` (``canFetchMore`` / ``fetchMore``); sorting
-is done by the fetcher (server side): :meth:`PagedTableModel.sort` asks it again with
-the column's key.
+:class:`~desktop_app.ui.tasks.TaskRunner`; sorting is done by the fetcher (server side):
+:meth:`PagedTableModel.sort` asks it again with the column's key.
+
+Memory stays bounded whatever the table size (1,000,000 cases): the first request asks
+for the total too, so ``rowCount()`` is the full size at once (true scroll bar, End jumps
+to the last case); a page is fetched the first time one of its rows is painted ("…"
+meanwhile) and at most ``max_pages`` pages are kept, the least recently painted dropped.
+When the fetcher cannot count (``Page.total`` is ``None``) or only counts up to a cap
+(``Page.total_is_lower_bound``), the model grows page by page as the view scrolls to the
+bottom (``canFetchMore`` / ``fetchMore``) — still keeping only the window in memory.
 
 Usage::
 
@@ -22,13 +29,15 @@ where ``services_fetch_page(request: PageRequest) -> Page`` runs on a worker thr
 from __future__ import annotations
 
 import datetime as dt
+from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -41,7 +50,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from desktop_app.domain.enums import DeadlineStatus, LabeledEnum
-from desktop_app.ui.tasks import TaskFailure, TaskRunner
+from desktop_app.ui.tasks import TaskFailure, TaskHandle, TaskRunner
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -49,6 +58,13 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 def _tr(text: str) -> str:
     # A fixed context: self.tr() would use a subclass's name, which has no translations.
     return QCoreApplication.translate("PagedTableModel", text)
+
+
+# The status texts, marked for lupdate (it cannot see through _tr).
+TOTAL_TEXT = QT_TRANSLATE_NOOP("PagedTableModel", "共 {0} 条")
+MORE_THAN_TEXT = QT_TRANSLATE_NOOP("PagedTableModel", "超过 {0} 条")
+LOADING_TEXT = QT_TRANSLATE_NOOP("PagedTableModel", "正在加载…")
+LISTED_TEXT = QT_TRANSLATE_NOOP("PagedTableModel", "已列出 {0} 条")
 
 
 class ItemRole(IntEnum):
@@ -132,162 +148,305 @@ class PageRequest:
 
 @dataclass(frozen=True)
 class Page:
-    """A fetcher's answer. ``total`` may be ``None`` when ``want_total`` was false."""
+    """A fetcher's answer.
+
+    ``total`` may be ``None`` when ``want_total`` was false or the fetcher cannot count;
+    ``total_is_lower_bound`` marks a capped count ("at least ``total`` rows").
+    """
 
     rows: Sequence[Any]
     total: int | None = None
+    total_is_lower_bound: bool = False
 
 
 FetchPage = Callable[[PageRequest], Page]
 
-
-@dataclass
-class _QueryState:
-    query: Any = None
-    sort_key: str | None = None
-    descending: bool = False
-    version: int = 0
-    total: int | None = None
-    exhausted: bool = False
-    started: bool = False
-    rows: list[Any] = field(default_factory=list)
+DEFAULT_MAX_PAGES = 12
+PLACEHOLDER = "…"  # shown in a cell whose page is still on its way
 
 
 class PagedTableModel(QAbstractTableModel):
-    """Read-only table model that loads pages in the background."""
+    """Read-only table model that loads pages in the background and keeps a bounded window."""
 
-    page_loaded = Signal(int)  # number of rows appended
+    page_loaded = Signal(int)  # number of rows in the page that arrived
     total_changed = Signal(int)
     loading_changed = Signal(bool)
     fetch_failed = Signal(str)  # Chinese message for the pane to show
 
     def __init__(self, columns: Sequence[Column], fetch: FetchPage, tasks: TaskRunner, *,
-                 page_size: int = 200,
+                 page_size: int = 200, max_pages: int = DEFAULT_MAX_PAGES,
                  status_of: Callable[[Any], DeadlineStatus | None] | None = None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         if not columns:
             raise ValueError("a table model needs at least one column")
+        if max_pages < 2:
+            raise ValueError("keep at least two pages (the viewport can straddle a page boundary)")
         self._columns = list(columns)
         self._fetch = fetch
         self._tasks = tasks
         self._page_size = page_size
+        self._max_pages = max_pages
+        # Requests beyond this many are for pages scrolled past (dragging the scroll bar):
+        # the oldest is cancelled before it reaches the database.
+        self._max_pending = max(2, max_pages // 3)
         self._status_of = status_of
-        self._state = _QueryState()
+        self._query: Any = None
+        self._sort_key: str | None = None
+        self._descending = False
+        self._started = False
+        self._version = 0
+        self._row_count = 0
+        self._total: int | None = None
+        self._total_is_lower_bound = False
+        self._exhausted = False  # the last row is known (exact count or a short page)
+        self._answered = False  # the first page (with the count) of this query has arrived
+        self._pages: OrderedDict[int, list[Any]] = OrderedDict()  # least recently used first
+        self._stale: set[int] = set()  # kept on screen after refresh() until fetched again
+        self._pending: OrderedDict[int, TaskHandle[Page]] = OrderedDict()
+        self._waiting: tuple[int, int, Callable[[Any], None]] | None = None  # version, row, callback
         self._loading = False
-        self._task_key = f"paged-model:{id(self)}"
 
     # -- querying ---------------------------------------------------------------
     def set_query(self, query: Any) -> None:
-        """Replace the filter and reload from the first page."""
+        """Replace the filter and show the list from its top."""
         self._restart(query=query)
 
     def refresh(self) -> None:
-        """Reload with the current filter and sort (e.g. after a save)."""
-        self._restart()
+        """Fetch again with the current filter and sort (e.g. after a save).
+
+        The rows on screen stay until their fresh page arrives: no flash of empty rows.
+        """
+        if not self._started:
+            self._restart()
+            return
+        self._cancel_pending()
+        self._version += 1
+        self._stale = set(self._pages)
+        self._waiting = None
+        self._request(0, want_total=True)
 
     def _restart(self, **changes: Any) -> None:
-        old = self._state
+        self._cancel_pending()
         self.beginResetModel()
-        self._state = _QueryState(
-            query=changes.get("query", old.query),
-            sort_key=changes.get("sort_key", old.sort_key),
-            descending=changes.get("descending", old.descending),
-            version=old.version + 1,
-        )
+        self._query = changes.get("query", self._query)
+        self._sort_key = changes.get("sort_key", self._sort_key)
+        self._descending = changes.get("descending", self._descending)
+        self._version += 1
+        self._started = True
+        self._row_count = 0
+        self._total = None
+        self._total_is_lower_bound = False
+        self._exhausted = False
+        self._answered = False
+        self._pages.clear()
+        self._stale.clear()
+        self._waiting = None
         self.endResetModel()
-        self._request_next_page()
+        self._request(0, want_total=True)
 
     def sort_key(self) -> str | None:
-        return self._state.sort_key
+        return self._sort_key
+
+    def is_descending(self) -> bool:
+        return self._descending
 
     def query(self) -> Any:
-        return self._state.query
+        return self._query
 
     def columns(self) -> list[Column]:
         return list(self._columns)
 
-    def row_at(self, row: int) -> Any:
-        return self._state.rows[row]
+    def page_size(self) -> int:
+        return self._page_size
 
-    def loaded_rows(self) -> list[Any]:
-        return list(self._state.rows)
+    def max_pages(self) -> int:
+        return self._max_pages
 
     def total(self) -> int | None:
-        return self._state.total
+        """The count the fetcher gave (a lower bound if :meth:`total_is_lower_bound`)."""
+        return self._total
+
+    def total_is_lower_bound(self) -> bool:
+        return self._total_is_lower_bound
 
     def is_loading(self) -> bool:
         return self._loading
 
     def total_text(self) -> str:
-        """「共 N 条」 for a status line; says how many are loaded while paging."""
-        total = self._state.total
-        loaded = len(self._state.rows)
-        if total is None:
-            return _tr("已显示 {0} 条").format(loaded)
-        if loaded < total:
-            return _tr("共 {0} 条，已显示 {1} 条").format(total, loaded)
-        return _tr("共 {0} 条").format(total)
+        """「共 N 条」 for a status line."""
+        if self._total is not None and not self._total_is_lower_bound:
+            return _tr(TOTAL_TEXT).format(self._total)
+        if self._exhausted:
+            return _tr(TOTAL_TEXT).format(self._row_count)
+        if self._total is not None:
+            return _tr(MORE_THAN_TEXT).format(max(self._total, self._row_count))
+        if self._loading and self._row_count == 0:
+            return _tr(LOADING_TEXT)
+        return _tr(LISTED_TEXT).format(self._row_count)
 
-    # -- paging -------------------------------------------------------------------
+    # -- rows in memory -------------------------------------------------------------
+    def row_at(self, row: int) -> Any | None:
+        """The row object if its page is in memory; otherwise ``None`` and the page is requested."""
+        if not 0 <= row < self._row_count:
+            return None
+        page_no, offset = divmod(row, self._page_size)
+        page = self._pages.get(page_no)
+        if page is None or page_no in self._stale:
+            self._request(page_no)
+        if page is None:
+            return None
+        self._pages.move_to_end(page_no)
+        return page[offset] if offset < len(page) else None
+
+    def call_when_loaded(self, row: int, callback: Callable[[Any], None]) -> None:
+        """Call ``callback(row_object)`` now if the row is in memory, else when its page arrives.
+
+        Only the latest such wish is kept; a new filter or sort forgets it.
+        """
+        obj = self.row_at(row)
+        if obj is not None:
+            self._waiting = None
+            callback(obj)
+        elif 0 <= row < self._row_count:
+            self._waiting = (self._version, row, callback)
+
+    def loaded_rows(self) -> list[Any]:
+        """The rows held in memory, in list order (at most ``page_size × max_pages``)."""
+        return [row for page_no in sorted(self._pages) for row in self._pages[page_no]]
+
+    def cached_pages(self) -> list[int]:
+        return sorted(self._pages)
+
+    def cached_row_count(self) -> int:
+        return sum(len(page) for page in self._pages.values())
+
+    # -- fetching -------------------------------------------------------------------
     def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
-        if parent.isValid() or self._loading:
-            return False
-        return not self._state.exhausted
+        """Only while the end is unknown (no count, or a capped one): grow at the bottom."""
+        if parent.isValid() or not self._answered or self._exhausted:
+            return False  # (before the first answer the end is not even guessed)
+        return self._row_count // self._page_size not in self._pending
 
     def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
         if self.canFetchMore(parent):
-            self._request_next_page()
+            self._request(self._row_count // self._page_size)
 
-    def _request_next_page(self) -> None:
-        state = self._state
-        request = PageRequest(
-            offset=len(state.rows), limit=self._page_size, sort_key=state.sort_key,
-            descending=state.descending, query=state.query, want_total=not state.started,
-        )
-        state.started = True
-        version = state.version
-        fetch = self._fetch
-        self._set_loading(True)
-        self._tasks.read(
-            lambda _control: fetch(request),
-            on_done=lambda page: self._on_page(version, request, page),
-            on_error=lambda failure: self._on_failed(version, failure),
-            key=self._task_key,
-        )
-
-    def _on_page(self, version: int, request: PageRequest, page: Page) -> None:
-        state = self._state
-        if version != state.version:
-            return  # a newer query or sort superseded this page
-        rows = list(page.rows)
-        if page.total is not None and page.total != state.total:
-            state.total = page.total
-            self.total_changed.emit(page.total)
-        if rows:
-            first = len(state.rows)
-            # Views and testers may call fetchMore from inside the insert notifications:
-            # ``loading`` stays set until the rows and the exhausted flag are in place.
-            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-            state.rows.extend(rows)
-            state.exhausted = self._is_exhausted(len(rows), request.limit)
-            self.endInsertRows()
-        else:
-            state.exhausted = True
-        self._set_loading(False)
-        self.page_loaded.emit(len(rows))
-
-    def _is_exhausted(self, received: int, limit: int) -> bool:
-        total = self._state.total
-        return received < limit or (total is not None and len(self._state.rows) >= total)
-
-    def _on_failed(self, version: int, failure: TaskFailure) -> None:
-        if version != self._state.version:
+    def _request(self, page_no: int, *, want_total: bool = False) -> None:
+        if page_no in self._pending:
             return
-        self._set_loading(False)
+        while len(self._pending) >= self._max_pending:
+            oldest = next((p for p in self._pending if p != 0), None)
+            if oldest is None:
+                break
+            self._pending.pop(oldest).cancel()
+        request = PageRequest(offset=page_no * self._page_size, limit=self._page_size,
+                              sort_key=self._sort_key, descending=self._descending,
+                              query=self._query, want_total=want_total)
+        version = self._version
+        fetch = self._fetch
+        handle = self._tasks.read(
+            lambda control: None if control.is_cancelled() else fetch(request),
+            on_done=lambda page: self._on_page(version, page_no, request, page),
+            on_error=lambda failure: self._on_failed(version, page_no, failure),
+        )
+        handle.cancelled.connect(lambda: self._on_cancelled(version, page_no))
+        self._pending[page_no] = handle
+        self._update_loading()
+
+    def _cancel_pending(self) -> None:
+        for handle in self._pending.values():
+            handle.cancel()
+        self._pending.clear()
+        self._update_loading()
+
+    def _on_page(self, version: int, page_no: int, request: PageRequest, page: Page | None) -> None:
+        if version != self._version or page is None:
+            return  # a newer query, sort or refresh superseded this page
+        self._pending.pop(page_no, None)
+        rows = list(page.rows)
+        first = request.offset
+        self._answered = True
+        # Stored before the row count grows: views read the new rows while being told of them.
+        self._stale.discard(page_no)
+        if rows:
+            self._pages[page_no] = rows
+            self._pages.move_to_end(page_no)
+        else:
+            self._pages.pop(page_no, None)
+        if request.want_total and page.total is not None:
+            self._total_is_lower_bound = page.total_is_lower_bound
+            self._exhausted = not page.total_is_lower_bound
+            if page.total != self._total:
+                self._total = page.total
+                self.total_changed.emit(page.total)
+            self._resize(page.total if self._exhausted else max(page.total, first + len(rows)))
+        elif not self._exhausted:
+            if len(rows) < request.limit:  # the end of the list
+                self._exhausted = True
+                self._resize(first + len(rows))
+            else:
+                self._resize(max(self._row_count, first + len(rows)))
+        self._evict(keep=page_no)
+        last = min(first + max(len(rows), request.limit), self._row_count) - 1
+        if request.want_total and self._stale:
+            last = self._row_count - 1  # repaint: visible stale rows ask for their fresh page
+        if last >= first:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(self._columns) - 1))
+        self._update_loading()
+        self.page_loaded.emit(len(rows))
+        self._deliver_waiting()
+
+    def _resize(self, count: int) -> None:
+        old = self._row_count
+        if count > old:
+            self.beginInsertRows(QModelIndex(), old, count - 1)
+            self._row_count = count
+            self.endInsertRows()
+        elif count < old:
+            self.beginRemoveRows(QModelIndex(), count, old - 1)
+            self._row_count = count
+            for page_no in [p for p in self._pages if p * self._page_size >= count]:
+                del self._pages[page_no]
+                self._stale.discard(page_no)
+            self.endRemoveRows()
+
+    def _evict(self, keep: int) -> None:
+        while len(self._pages) > self._max_pages:
+            victim = next(p for p in self._pages if p != keep)  # least recently painted
+            del self._pages[victim]
+            self._stale.discard(victim)
+
+    def _deliver_waiting(self) -> None:
+        if self._waiting is None:
+            return
+        version, row, callback = self._waiting
+        if version != self._version:
+            self._waiting = None
+            return
+        page = self._pages.get(row // self._page_size)
+        if page is not None and row % self._page_size < len(page):
+            self._waiting = None
+            callback(page[row % self._page_size])
+
+    def _on_cancelled(self, version: int, page_no: int) -> None:
+        if version != self._version or page_no in self._pages:
+            return
+        # Skipped while the user scrolled past it; if it is on screen again, painting asks anew.
+        first = page_no * self._page_size
+        last = min(first + self._page_size, self._row_count) - 1
+        if last >= first:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(self._columns) - 1))
+
+    def _on_failed(self, version: int, page_no: int, failure: TaskFailure) -> None:
+        if version != self._version:
+            return
+        self._pending.pop(page_no, None)
+        self._update_loading()
         self.fetch_failed.emit(failure.message)
 
-    def _set_loading(self, loading: bool) -> None:
+    def _update_loading(self) -> None:
+        loading = bool(self._pending)
         if loading != self._loading:
             self._loading = loading
             self.loading_changed.emit(loading)
@@ -298,14 +457,13 @@ class PagedTableModel(QAbstractTableModel):
             return
         key = self._columns[column].key
         descending = order == Qt.SortOrder.DescendingOrder
-        if key == self._state.sort_key and descending == self._state.descending \
-                and self._state.started:
+        if key == self._sort_key and descending == self._descending and self._started:
             return
         self._restart(sort_key=key, descending=descending)
 
     # -- Qt model API -----------------------------------------------------------
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._state.rows)
+        return 0 if parent.isValid() else self._row_count
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._columns)
@@ -326,7 +484,7 @@ class PagedTableModel(QAbstractTableModel):
                 return column.key
             return None
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self._state.rows):
+                and 0 <= section < self._row_count:
             return str(section + 1)
         return None
 
@@ -335,11 +493,15 @@ class PagedTableModel(QAbstractTableModel):
         return self._status_of(row) if self._status_of is not None else None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._state.rows) \
-                or index.column() >= len(self._columns):
+        if not index.isValid() or not 0 <= index.row() < self._row_count \
+                or not 0 <= index.column() < len(self._columns):
             return None
-        row = self._state.rows[index.row()]
+        if role not in _ROW_ROLES:
+            return None  # e.g. size hints and fonts: never worth a fetch
         column = self._columns[index.column()]
+        row = self.row_at(index.row())
+        if row is None:
+            return PLACEHOLDER if role == Qt.ItemDataRole.DisplayRole else None
         if role == Qt.ItemDataRole.DisplayRole:
             return column.formatter(column.value(row))
         if role == ItemRole.ROW:
@@ -347,9 +509,7 @@ class PagedTableModel(QAbstractTableModel):
         if role == ItemRole.DEADLINE_STATUS:
             return self.deadline_status(row)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column.alignment is not None:
-                return int(column.alignment)
-            return None
+            return int(column.alignment) if column.alignment is not None else None
         if role == Qt.ItemDataRole.ToolTipRole:
             if column.tooltip is not None:
                 return column.tooltip(row)
@@ -357,15 +517,21 @@ class PagedTableModel(QAbstractTableModel):
                 status = self.deadline_status(row)
                 return status.label if status is not None else None
             return None
-        if column.badge and role in (Qt.ItemDataRole.BackgroundRole,
-                                     Qt.ItemDataRole.ForegroundRole):
-            status = self.deadline_status(row)
-            colours = DEADLINE_COLOURS.get(status) if status is not None else None
-            if colours is None:
-                return None
-            return colours.background if role == Qt.ItemDataRole.BackgroundRole \
-                else colours.foreground
-        return None
+        # Background / foreground of a badge cell
+        if not column.badge:
+            return None
+        status = self.deadline_status(row)
+        colours = DEADLINE_COLOURS.get(status) if status is not None else None
+        if colours is None:
+            return None
+        return colours.background if role == Qt.ItemDataRole.BackgroundRole else colours.foreground
+
+
+_ROW_ROLES = frozenset({
+    int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole),
+    int(Qt.ItemDataRole.TextAlignmentRole), int(Qt.ItemDataRole.BackgroundRole),
+    int(Qt.ItemDataRole.ForegroundRole), int(ItemRole.ROW), int(ItemRole.DEADLINE_STATUS),
+})
 
 
 class DeadlineBadgeDelegate(QStyledItemDelegate):

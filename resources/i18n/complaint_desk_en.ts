@@ -1538,6 +1538,25 @@ Reply deadline (Art. 16): {0}&#x3000;{1}</translation>
     </message>
 </context>
 <context>
+    <name>PagedTableModel</name>
+    <message>
+        <source>共 {0} 条</source>
+        <translation>{0} in total</translation>
+    </message>
+    <message>
+        <source>超过 {0} 条</source>
+        <translation>more than {0}</translation>
+    </message>
+    <message>
+        <source>正在加载…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>已列出 {0} 条</source>
+        <translation>{0} listed</translation>
+    </message>
+</context>
+<context>
     <name>PdfPreview</name>
     <message>
         <source>尚未打印任何文书。</source>

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from desktop_app.cli.main import main as cli_main
 from desktop_app.domain import models as m
@@ -19,7 +19,10 @@ from .conftest import SMALL_CASES
 
 # The denormalised columns the list, search and dashboard read; refresh_derived owns them.
 DERIVED = ("next_due_date", "next_due_clock", "calendar_unconfirmed", "party_text", "first_complainant",
-           "first_complainant_id_no", "first_respondent", "respondent_type", "handling_due")
+           "first_complainant_id_no", "first_respondent", "respondent_type", "handling_due",
+           "acceptance_due", "reply_due", "complainant_count")
+# The respondents' copies the statistics read (persistence/statistics_columns.py).
+RESPONDENT_COPIES = ("case_received_date", "case_decided_on", "case_office_code", "outcome_key", "substantiated")
 
 
 def test_every_state_is_generated(demo: DemoResult) -> None:
@@ -41,16 +44,42 @@ def test_bulk_cases_match_what_refresh_derived_computes(services: Services, demo
             by_state[c.state] += 1
             if c.state == CaseState.ARCHIVED and by_state[c.state] > 30:
                 continue  # all archived cases look alike; keep the test quick
-            before = {f: getattr(c, f) for f in DERIVED}
+            before = {f: getattr(c, f) for f in DERIVED} | _respondent_copies(c)
             refresh_derived(services.ctx, s, c)
-            after = {f: getattr(c, f) for f in DERIVED}
+            after = {f: getattr(c, f) for f in DERIVED} | _respondent_copies(c)
             if before != after:
-                diff = {k: (before[k], after[k]) for k in DERIVED if before[k] != after[k]}
+                diff = {k: (before[k], after[k]) for k in before if before[k] != after[k]}
                 mismatches.append(f"{c.case_no} {c.state}: {diff}")
             checked += 1
         s.rollback()
     assert checked > 100
     assert mismatches == []
+
+
+def _respondent_copies(c: m.Complaint) -> dict[str, object]:
+    return {f"respondent {r.position} {f}": getattr(r, f) for r in c.respondents for f in RESPONDENT_COPIES}
+
+
+def test_migration_backfill_computes_what_refresh_derived_computes(services: Services, demo: DemoResult) -> None:
+    """Migration 0003 back-fills the statistics columns of existing cases set-wise: same values."""
+    from desktop_app.persistence import statistics_columns
+
+    columns = ("acceptance_due", "reply_due", "complainant_count")
+    with services.ctx.db.write_session_factory() as s:
+        expected = {c.id: ({f: getattr(c, f) for f in columns}, _respondent_copies(c))
+                    for c in s.scalars(select(m.Complaint))}
+        s.execute(update(m.Complaint).values(acceptance_due=None, reply_due=None, complainant_count=0))
+        s.execute(update(m.Respondent).values(case_received_date=None, case_decided_on=None, outcome_key="",
+                                              substantiated=None))
+        statistics_columns.refresh_copies(s.connection())
+        statistics_columns.backfill_due_dates(s.connection())
+        s.expire_all()
+        got = {c.id: ({f: getattr(c, f) for f in columns}, _respondent_copies(c))
+               for c in s.scalars(select(m.Complaint))}
+        s.rollback()
+    wrong = [cid for cid in expected if expected[cid] != got[cid]]
+    assert len(expected) == SMALL_CASES
+    assert wrong == [], f"{len(wrong)} cases differ, e.g. {expected[wrong[0]]} != {got[wrong[0]]}"
 
 
 def test_overdue_and_open_deadlines_exist_for_the_dashboard(services: Services, demo: DemoResult) -> None:

@@ -15,6 +15,8 @@ from typing import Any
 import pytest
 from sqlalchemy import event
 
+from desktop_app.persistence import search
+from desktop_app.services import registration
 from desktop_app.services.demo import DemoResult
 from desktop_app.services.dto import CaseFilter
 from desktop_app.services.hub import Services
@@ -86,12 +88,38 @@ LIST_FILTERS = [
 ]
 
 
+SEARCH_FILTERS = [f for f in LIST_FILTERS if f[1].text] + [
+    ("search 2 characters + open cases", CaseFilter(text="律师", include_closed=False), "received_date", True),
+    ("search 3 characters + a year", CaseFilter(text="律师事", received_from=dt.date(2022, 1, 1),
+                                                received_to=dt.date(2022, 12, 31)), "received_date", True),
+    ("search by complainant", CaseFilter(text="律师"), "complainant", False),
+]
+
+
 @pytest.mark.parametrize("name, flt, sort, descending", LIST_FILTERS, ids=[f[0] for f in LIST_FILTERS])
 def test_case_list_and_count_use_indexes(sqlite_services: Services, name: str, flt: CaseFilter, sort: str,
                                          descending: bool) -> None:
     reg = sqlite_services.registration
     scans = _full_scans(sqlite_services, lambda: (reg.list_cases(flt, sort=sort, descending=descending, limit=100),
-                                                  reg.count_cases(flt)))
+                                                  reg.count_cases(flt), reg.count_cases(flt, cap=50)))
+    assert scans == [], f"{name}: full table scan\n" + "\n".join(scans)
+
+
+@pytest.mark.parametrize("walk_filtered_rows", [0, 1_000_000], ids=["index drives count", "filtered rows tested"])
+@pytest.mark.parametrize("name, flt, sort, descending", SEARCH_FILTERS, ids=[f[0] for f in SEARCH_FILTERS])
+def test_search_of_a_frequent_term_walks_an_index(sqlite_services: Services, monkeypatch: pytest.MonkeyPatch,
+                                                  name: str, flt: CaseFilter, sort: str, descending: bool,
+                                                  walk_filtered_rows: int) -> None:
+    """A frequent term: the page walks the sort index, the capped count is index-driven too."""
+    monkeypatch.setattr(search, "FREQUENT_MATCHES", 1)
+    monkeypatch.setattr(registration, "WALK_FILTERED_ROWS", walk_filtered_rows)
+    reg = sqlite_services.registration
+    page_sql = [st for st, _ in _captured(sqlite_services, lambda: reg.list_cases(flt, sort=sort, limit=100))
+                if "case_no" in st]
+    if reg.count_cases(CaseFilter(text=flt.text)):  # (no match at all: nothing to walk for)
+        assert page_sql and all(" LIKE " in st and "MATCH" not in st for st in page_sql)  # rows tested
+    scans = _full_scans(sqlite_services, lambda: (reg.list_cases(flt, sort=sort, descending=descending, limit=100),
+                                                  reg.count_cases(flt), reg.count_cases(flt, cap=50)))
     assert scans == [], f"{name}: full table scan\n" + "\n".join(scans)
 
 
@@ -109,3 +137,23 @@ def test_year_statistics_use_indexes(sqlite_services: Services) -> None:
     svc = StatisticsService(sqlite_services.ctx, sqlite_services.actor, sqlite_services)
     scans = _full_scans(sqlite_services, lambda: svc.report(dt.date(2024, 1, 1), dt.date(2024, 12, 31)))
     assert scans == [], "statistics of a year: full table scan\n" + "\n".join(scans)
+
+
+def test_year_statistics_read_covering_indexes_only(sqlite_services: Services) -> None:
+    """No statistics query reads the wide case rows (3 KB each): a year at 1,000,000 cases would
+    read 150,000 of them per query. Only primary-key lookups of a few rows (extensions) are allowed."""
+    from desktop_app.services.statistics import StatisticsService
+
+    svc = StatisticsService(sqlite_services.ctx, sqlite_services.actor, sqlite_services)
+    statements = list(_captured(sqlite_services, lambda: svc.report(dt.date(2024, 1, 1), dt.date(2024, 12, 31))))
+    assert len(statements) >= 20
+    row_reads = []
+    for statement, params in statements:
+        with sqlite_services.ctx.db.engine.connect() as conn:
+            plan = [r[-1] for r in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, params)]
+        for line in plan:
+            reads_rows = re.match(r"^SEARCH (complaints|respondents)\b", line) and not re.search(
+                r"COVERING INDEX|PRIMARY KEY", line)
+            if reads_rows:
+                row_reads.append(f"{line}\n    {' '.join(statement.split())[:300]}")
+    assert row_reads == [], "statistics query reads case rows:\n" + "\n".join(row_reads)

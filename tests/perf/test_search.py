@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import random
 
+import pytest
 from sqlalchemy import select, update
 
 from desktop_app.domain import models as m
+from desktop_app.persistence import search
+from desktop_app.services import registration
 from desktop_app.services.demo import DemoResult
 from desktop_app.services.dto import CaseFilter
 from desktop_app.services.hub import Services
@@ -30,7 +33,15 @@ def _found(services: Services, query: str) -> set[int]:
     return {r.id for r in rows}
 
 
-def test_every_match_for_queries_of_every_length(services: Services, demo: DemoResult) -> None:
+@pytest.fixture(params=["by match set", "walking the list"])
+def plan(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Both plans of a search: rare terms drive by the match set, frequent ones walk the list's index."""
+    if request.param == "walking the list":  # every term counts as frequent on the small database
+        monkeypatch.setattr(search, "FREQUENT_MATCHES", 1)
+    return str(request.param)
+
+
+def test_every_match_for_queries_of_every_length(services: Services, demo: DemoResult, plan: str) -> None:
     docs = _documents(services)
     with services.ctx.db.session() as s:
         names = [n for n in s.scalars(select(m.Complainant.name)) if len(n) in (2, 3)]
@@ -77,7 +88,7 @@ def test_search_follows_edits_of_parties_and_text(services: Services, demo: Demo
     assert _found(services, "欧阳娜娜") == {case_id}
 
 
-def test_search_combines_with_filters(services: Services, demo: DemoResult) -> None:
+def test_search_combines_with_filters(services: Services, demo: DemoResult, plan: str) -> None:
     docs = _documents(services)
     with services.ctx.db.session() as s:
         state_of = dict(s.execute(select(m.Complaint.id, m.Complaint.state)).all())
@@ -86,3 +97,26 @@ def test_search_combines_with_filters(services: Services, demo: DemoResult) -> N
     rows = services.registration.list_cases(CaseFilter(text=q, states=["ARCHIVED"]), sort="next_due_date",
                                             descending=False, limit=100_000)
     assert {r.id for r in rows} == expected and expected
+
+
+@pytest.mark.parametrize("walk_filtered_rows", [0, 1_000_000], ids=["index drives", "filtered rows tested"])
+def test_capped_total_of_a_frequent_term_says_more_than(services: Services, demo: DemoResult,
+                                                       monkeypatch: pytest.MonkeyPatch,
+                                                       walk_filtered_rows: int) -> None:
+    monkeypatch.setattr(search, "FREQUENT_MATCHES", 10)
+    monkeypatch.setattr(registration, "WALK_FILTERED_ROWS", walk_filtered_rows)
+    docs = _documents(services)
+    reg = services.registration
+    for q, flt in (("律师", CaseFilter(text="律师")), ("律", CaseFilter(text="律", include_closed=False)),
+                   ("援助", CaseFilter(text="援助", states=["ARCHIVED"]))):
+        exact = reg.count_cases(flt)
+        assert exact > 30, q
+        assert reg.count_cases(flt, cap=30) == 31  # "more than 30"
+        assert registration.capped_total(reg.count_cases(flt, cap=30), 30) == (30, True)
+        assert reg.count_cases(flt, cap=exact) == exact  # below the cap: the exact figure
+        assert registration.capped_total(reg.count_cases(flt, cap=exact), exact) == (exact, False)
+    with services.ctx.db.session() as s:
+        names = [n for n in s.scalars(select(m.Complainant.name)) if len(n) == 3]
+    rare = next(n for n in names if 0 < len(_expected(docs, n)) < 10)  # a rare term: exact below the cap
+    assert reg.count_cases(CaseFilter(text=rare), cap=30) == len(_expected(docs, rare))
+    assert reg.count_cases(CaseFilter(text="无此内容的查询"), cap=30) == 0

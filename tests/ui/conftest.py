@@ -12,6 +12,7 @@ import pytest  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from desktop_app.ui.gc_guard import GuiThreadGarbageCollector  # noqa: E402
 from desktop_app.ui.tasks import TaskRunner  # noqa: E402
 
 from .fakes import FakeContext  # noqa: E402
@@ -19,10 +20,12 @@ from .fakes import FakeContext  # noqa: E402
 
 @pytest.fixture
 def tasks(qapp: QApplication) -> Iterator[TaskRunner]:
+    collector = GuiThreadGarbageCollector()  # as in the app: no cyclic GC in worker threads
     runner = TaskRunner()
     yield runner
     runner.cancel_all()
     assert runner.shutdown(10_000), "background tasks still running after the test"
+    collector.stop()
 
 
 @pytest.fixture

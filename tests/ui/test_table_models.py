@@ -1,4 +1,4 @@
-"""PagedTableModel over an in-memory fetcher: paging, server-side sort, stale pages, badges."""
+"""PagedTableModel over an in-memory fetcher: windowed paging, server-side sort, stale pages, badges."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from desktop_app.ui.table_models import (
     Page,
     PagedTableModel,
     PageRequest,
+    PLACEHOLDER,
 )
 from desktop_app.ui.tasks import TaskRunner
 
@@ -87,24 +88,67 @@ def load(qtbot: QtBot, model: PagedTableModel, action) -> None:  # type: ignore[
         action()
 
 
-def test_pages_load_in_background_until_all_rows(qtbot: QtBot, qtmodeltester, tasks: TaskRunner) -> None:  # type: ignore[no-untyped-def]
+def test_whole_size_at_once_pages_fetched_when_painted(qtbot: QtBot, qtmodeltester, tasks: TaskRunner) -> None:  # type: ignore[no-untyped-def]
     fetcher = ListFetcher(make_rows(250))
     model = make_model(tasks, fetcher)
     qtmodeltester.check(model)
     load(qtbot, model, lambda: model.set_query(None))
-    assert model.rowCount() == 100
+    assert model.rowCount() == 250  # the scroll bar covers the whole list
     assert model.total() == 250
-    assert model.total_text() == "共 250 条，已显示 100 条"
-    while model.canFetchMore(QModelIndex()):
-        load(qtbot, model, lambda: model.fetchMore(QModelIndex()))
-        qtbot.waitUntil(lambda: not model.is_loading(), timeout=WAIT_MS)
-    assert model.rowCount() == 250
     assert model.total_text() == "共 250 条"
+    assert not model.canFetchMore(QModelIndex())
+    assert len(model.loaded_rows()) == 100
+    assert model.data(model.index(249, 0)) == PLACEHOLDER  # not fetched yet: asked for now
+    load(qtbot, model, lambda: None)
+    assert model.data(model.index(249, 0)) == "XX司援投〔2026〕第0250号"
     # Only the first request asks for a count.
     # (The tester's own first fetch, superseded by set_query, may or may not have run.)
-    assert [r.want_total for r in fetcher.requests[-3:]] == [True, False, False]
-    assert [r.offset for r in fetcher.requests[-3:]] == [0, 100, 200]
+    assert [(r.offset, r.want_total) for r in fetcher.requests[-2:]] == [(0, True), (200, False)]
     qtmodeltester.check(model)
+
+
+def test_memory_holds_at_most_the_window(qtbot: QtBot, tasks: TaskRunner) -> None:
+    model = PagedTableModel(COLUMNS, ListFetcher(make_rows(2_000)), tasks, page_size=50, max_pages=4)
+    load(qtbot, model, lambda: model.set_query(None))
+    for row in range(0, 2_000, 50):
+        if model.data(model.index(row, 0)) == PLACEHOLDER:
+            load(qtbot, model, lambda: None)
+        assert model.data(model.index(row, 0)) == f"XX司援投〔2026〕第{row + 1:04d}号"
+        assert len(model.cached_pages()) <= 4 and model.cached_row_count() <= 200
+    # A dropped page is fetched again when its rows are painted again.
+    assert model.data(model.index(0, 0)) == PLACEHOLDER
+    load(qtbot, model, lambda: None)
+    assert model.data(model.index(0, 0)) == "XX司援投〔2026〕第0001号"
+
+
+def test_without_a_count_the_list_grows_at_the_bottom(qtbot: QtBot, tasks: TaskRunner) -> None:
+    rows = make_rows(130)
+
+    def uncounted(request: PageRequest) -> Page:
+        return Page(rows[request.offset:request.offset + request.limit])
+
+    model = PagedTableModel(COLUMNS, uncounted, tasks, page_size=50)
+    load(qtbot, model, lambda: model.set_query(None))
+    assert model.rowCount() == 50 and model.canFetchMore(QModelIndex())
+    assert model.total_text() == "已列出 50 条"
+    load(qtbot, model, lambda: model.fetchMore(QModelIndex()))
+    load(qtbot, model, lambda: model.fetchMore(QModelIndex()))
+    assert model.rowCount() == 130 and not model.canFetchMore(QModelIndex())  # a short page: the end
+    assert model.total_text() == "共 130 条"
+
+
+def test_capped_count_says_more_than_and_grows_past_the_cap(qtbot: QtBot, tasks: TaskRunner) -> None:
+    rows = make_rows(130)
+
+    def capped(request: PageRequest) -> Page:
+        total = min(len(rows), 100) if request.want_total else None
+        return Page(rows[request.offset:request.offset + request.limit], total, total_is_lower_bound=True)
+
+    model = PagedTableModel(COLUMNS, capped, tasks, page_size=50)
+    load(qtbot, model, lambda: model.set_query(None))
+    assert model.rowCount() == 100 and model.total_text() == "超过 100 条"
+    load(qtbot, model, lambda: model.fetchMore(QModelIndex()))
+    assert model.rowCount() == 130 and model.total_text() == "共 130 条"
 
 
 def test_cells_show_chinese_labels_and_iso_dates(qtbot: QtBot, tasks: TaskRunner) -> None:
@@ -125,7 +169,8 @@ def test_sort_asks_the_fetcher_again_with_the_column_key(qtbot: QtBot, qtmodelte
     load(qtbot, model, lambda: model.sort(1, Qt.SortOrder.DescendingOrder))
     last = fetcher.requests[-1]
     assert (last.sort_key, last.descending, last.offset) == ("complainant", True, 0)
-    names = [model.data(model.index(i, 1)) for i in range(model.rowCount())]
+    assert model.rowCount() == 150
+    names = [model.data(model.index(i, 1)) for i in range(100)]
     assert names == sorted((r.complainant for r in fetcher.rows), reverse=True)[:100]
 
 
@@ -190,7 +235,7 @@ def test_badge_colours_are_distinct() -> None:
     assert ok.green() > ok.red()
 
 
-def test_scrolling_a_view_to_the_bottom_loads_the_next_page(qtbot: QtBot, tasks: TaskRunner) -> None:
+def test_scrolling_a_view_to_the_bottom_shows_the_last_rows(qtbot: QtBot, tasks: TaskRunner) -> None:
     model = make_model(tasks, ListFetcher(make_rows(120)), page_size=50)
     view = QTableView()
     qtbot.addWidget(view)
@@ -199,9 +244,8 @@ def test_scrolling_a_view_to_the_bottom_loads_the_next_page(qtbot: QtBot, tasks:
     view.setModel(model)
     view.setSortingEnabled(True)  # asks the model to sort: first page requested
     view.show()
-    qtbot.waitUntil(lambda: model.rowCount() >= 50, timeout=WAIT_MS)
-    qtbot.waitUntil(lambda: not model.is_loading(), timeout=WAIT_MS)
-    loaded = model.rowCount()
+    qtbot.waitUntil(lambda: model.rowCount() == 120 and not model.is_loading(), timeout=WAIT_MS)
     view.scrollToBottom()
-    qtbot.waitUntil(lambda: model.rowCount() > loaded, timeout=WAIT_MS)
+    last = min(r.case_no for r in make_rows(120))  # the header's default order: 案号 descending
+    qtbot.waitUntil(lambda: model.data(model.index(119, 0)) == last, timeout=WAIT_MS)
     assert isinstance(view.grab().toImage().pixelColor(5, 5), QColor)  # paints the badges

@@ -1,4 +1,8 @@
-"""Case list: paged, server-side sorted and filtered, search as you type, QR scan to open."""
+"""Case list: paged, server-side sorted and filtered, search as you type, QR scan to open.
+
+The model keeps only a window of pages in memory (``PagedTableModel``): the scroll bar covers
+the whole archive at once and scrolling through 1,000,000 cases does not grow the program.
+"""
 
 from __future__ import annotations
 
@@ -22,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.enums import CaseState, DeadlineStatus
 from desktop_app.services.dto import CaseFilter, CaseRef, CaseRow
+from desktop_app.services.registration import COUNT_CAP, capped_total
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.registration.editors import fill_combo
 from desktop_app.ui.table_models import (
@@ -34,6 +39,8 @@ from desktop_app.ui.table_models import (
 from desktop_app.ui.widgets.date_edit import OptionalDateEdit
 
 SEARCH_DEBOUNCE_MS = 250
+LIST_PAGE_SIZE = 100
+LIST_MAX_PAGES = 12  # at most 1,200 rows in memory whatever the archive's size
 SCAN_PREFIX = "CDESK:"
 # A wedge scanner types a whole code in well under a second; a human typing "CDESK:" does not.
 SCAN_MAX_GAP_S = 0.5
@@ -66,8 +73,15 @@ def make_fetch(ctx: UiContext) -> Any:
         rows = services.registration.list_cases(
             flt, sort=sort, descending=descending, offset=request.offset, limit=request.limit
         )
-        total = services.registration.count_cases(flt) if request.want_total else None
-        return Page(rows, total)
+        if not request.want_total:
+            return Page(rows, None)
+        # A search for a common word counts only up to COUNT_CAP ("超过 10000 条"): an exact
+        # count of 600,000 matches costs seconds and tells the user nothing more.
+        if flt.text:
+            total, more = capped_total(services.registration.count_cases(flt, cap=COUNT_CAP), COUNT_CAP)
+        else:
+            total, more = services.registration.count_cases(flt), False
+        return Page(rows, total, total_is_lower_bound=more)
 
     return fetch
 
@@ -143,7 +157,8 @@ class CaseList(QWidget):
             columns,
             make_fetch(ctx),
             ctx.tasks,
-            page_size=100,
+            page_size=LIST_PAGE_SIZE,
+            max_pages=LIST_MAX_PAGES,
             status_of=self._status_of,
             parent=self,
         )
@@ -230,7 +245,10 @@ class CaseList(QWidget):
         self.date_to.date_changed.connect(lambda _d: self.apply_filter())
         self.model.total_changed.connect(lambda _n: self._update_status())
         self.model.page_loaded.connect(lambda _n: self._update_status())
+        self.model.loading_changed.connect(lambda _b: self._update_status())
         self.model.fetch_failed.connect(self.show_message)
+        # A new filter or sort starts at the top (the scroll bar would keep its old place).
+        self.model.modelReset.connect(self.view.scrollToTop)
         self._started = False
 
     # -- loading ------------------------------------------------------------------
@@ -252,6 +270,10 @@ class CaseList(QWidget):
         self._clock_labels = {c: spec.label for c, spec in rules.clocks.items()}
         self._ground_labels = {c: f"{c} {g.label}" for c, g in rules.grounds.items()}
         self.view.viewport().update()
+        before = self.current_filter()
+        # Filling the combos must not query again (and jump to the top) when the filter stays the same.
+        for combo in (self.ground, self.respondent_type):
+            combo.blockSignals(True)
         fill_combo(
             self.ground,
             [(c, f"{c} {g.label}") for c, g in rules.grounds.items()],
@@ -262,6 +284,10 @@ class CaseList(QWidget):
             [(c, t.label) for c, t in rules.respondent_types.items()],
             empty=translate("CaseList", "全部被投诉人类型"),
         )
+        for combo in (self.ground, self.respondent_type):
+            combo.blockSignals(False)
+        if self.current_filter() != before:
+            self.apply_filter()
 
     def current_filter(self) -> CaseFilter:
         state = self.state.currentData()
@@ -292,8 +318,8 @@ class CaseList(QWidget):
 
     # -- opening --------------------------------------------------------------------
     def _open_row(self, row: int) -> None:
-        if 0 <= row < self.model.rowCount():
-            self.open_case.emit(self.model.row_at(row).id)
+        # A row still showing "…" (End pressed, page on its way) opens once it has arrived.
+        self.model.call_when_loaded(row, lambda case: self.open_case.emit(case.id))
 
     def _open_current(self) -> None:
         index = self.view.currentIndex()
