@@ -127,6 +127,15 @@ class UserRole(Base):
     user: Mapped[User] = relationship(back_populates="roles")
 
 
+class ComplaintStateCount(Base):
+    """Cases per state (案件状态计数), kept by database triggers (persistence/state_counts.py):
+    the case list's total for a state filter without counting a million index entries."""
+
+    __tablename__ = "complaint_state_counts"
+    state: Mapped[str] = mapped_column(String(30), primary_key=True)
+    cases: Mapped[int] = mapped_column(Integer, default=0)
+
+
 class NumberSequence(Base):
     """Per office/year/kind counters for case numbers and 文号.
 

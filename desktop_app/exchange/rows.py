@@ -21,7 +21,7 @@ from desktop_app.exchange.package import ExchangeError, sha256
 # Tables that are office configuration or system data, never case content.
 NOT_CASE_DATA = {"users", "user_roles", "offices", "supervised_institutions", "number_sequences", "audit_events",
                  "calendar_overrides", "calendar_confirmed_years", "rule_set_revisions", "settings",
-                 "exchange_imports"}
+                 "exchange_imports", "complaint_state_counts"}
 # subject_type / owner_type values (documents, attachments) -> table of the id they hold.
 SUBJECT_TABLES = {"supplement_request": "supplement_requests", "document": "documents", "transcript": "transcripts",
                   "extension": "extensions", "transfer": "transfers", "respondent": "respondents",
