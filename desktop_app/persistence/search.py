@@ -239,28 +239,37 @@ def is_frequent(session: Any, dialect_name: str, raw: str) -> bool:
 
 
 def capped_match_count(dialect_name: str, raw: str, filters: list[Any], cap: int, *, complaints: Any,
-                       walk_filtered: bool = False) -> Select[Any]:
+                       walk_filtered: bool = False, intersect: bool = False) -> Select[Any]:
     """``SELECT count(*)`` of the cases matching ``raw`` and ``filters``, stopping after ``cap`` cases.
 
     By default driven by the index on SQLite: each match is joined to its case by rowid and
     the count stops as soon as ``cap`` cases passed the filters. ``walk_filtered=True`` walks
     the cases the filters leave (through their index) and tests each row instead — cheaper
     when the filters leave few cases (a state, a week), since a frequent term may be rare
-    among them. On PostgreSQL the planner chooses either way.
+    among them. ``intersect=True`` (a middling number of cases left, e.g. the open ones)
+    reads the filtered case ids from their index into a set and tests each match against
+    it, so no case row is read. On PostgreSQL the planner chooses either way.
     ``complaints`` is the table object the ``filters`` are written on.
     """
     q = normalise_query(raw)
     one = literal_column("1").label("one")
     if dialect_name == "sqlite" and q and not walk_filtered:
+        filtered_ids = select(complaints.c.id).where(*filters)
         if len(q) >= 3:
             ids = _sqlite_match_ids(q).columns(column("doc")).subquery("cd_match")
-            inner = select(one).select_from(ids.join(complaints, complaints.c.id == ids.c.doc))
+            if intersect:
+                inner = select(one).select_from(ids).where(ids.c.doc.in_(filtered_ids))
+            else:
+                inner = select(one).select_from(ids.join(complaints, complaints.c.id == ids.c.doc)).where(*filters)
         else:  # DISTINCT on the outer query streams (a DISTINCT subquery would be read in full)
             terms = table(VOCAB_TABLE, column("doc"), column("term"))
-            inner = (select(complaints.c.id).distinct()
-                     .select_from(terms.join(complaints, complaints.c.id == terms.c.doc))
-                     .where(terms.c.term >= q.lower(), terms.c.term < q.lower() + _TOP))
-        inner = inner.where(*filters)
+            in_range = [terms.c.term >= q.lower(), terms.c.term < q.lower() + _TOP]
+            if intersect:
+                inner = select(terms.c.doc).distinct().where(*in_range, terms.c.doc.in_(filtered_ids))
+            else:
+                inner = (select(complaints.c.id).distinct()
+                         .select_from(terms.join(complaints, complaints.c.id == terms.c.doc))
+                         .where(*in_range, *filters))
     else:
         cond = row_condition(dialect_name, q) if q else None
         inner = select(one).select_from(complaints).where(*filters, *([cond] if cond is not None else []))

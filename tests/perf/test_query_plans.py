@@ -105,14 +105,16 @@ def test_case_list_and_count_use_indexes(sqlite_services: Services, name: str, f
     assert scans == [], f"{name}: full table scan\n" + "\n".join(scans)
 
 
-@pytest.mark.parametrize("walk_filtered_rows", [0, 1_000_000], ids=["index drives count", "filtered rows tested"])
+@pytest.mark.parametrize("walk_filtered_rows, intersect_filtered_rows", [(0, 0), (0, 1_000_000), (1_000_000, 1_000_000)],
+                         ids=["matches drive count", "matches tested against filtered ids", "filtered rows tested"])
 @pytest.mark.parametrize("name, flt, sort, descending", SEARCH_FILTERS, ids=[f[0] for f in SEARCH_FILTERS])
 def test_search_of_a_frequent_term_walks_an_index(sqlite_services: Services, monkeypatch: pytest.MonkeyPatch,
                                                   name: str, flt: CaseFilter, sort: str, descending: bool,
-                                                  walk_filtered_rows: int) -> None:
+                                                  walk_filtered_rows: int, intersect_filtered_rows: int) -> None:
     """A frequent term: the page walks the sort index, the capped count is index-driven too."""
     monkeypatch.setattr(search, "FREQUENT_MATCHES", 1)
     monkeypatch.setattr(registration, "WALK_FILTERED_ROWS", walk_filtered_rows)
+    monkeypatch.setattr(registration, "INTERSECT_FILTERED_ROWS", intersect_filtered_rows)
     reg = sqlite_services.registration
     page_sql = [st for st, _ in _captured(sqlite_services, lambda: reg.list_cases(flt, sort=sort, limit=100))
                 if "case_no" in st]

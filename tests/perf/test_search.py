@@ -99,12 +99,14 @@ def test_search_combines_with_filters(services: Services, demo: DemoResult, plan
     assert {r.id for r in rows} == expected and expected
 
 
-@pytest.mark.parametrize("walk_filtered_rows", [0, 1_000_000], ids=["index drives", "filtered rows tested"])
+@pytest.mark.parametrize("walk_filtered_rows, intersect_filtered_rows", [(0, 0), (0, 1_000_000), (1_000_000, 1_000_000)],
+                         ids=["matches drive", "matches tested against filtered ids", "filtered rows tested"])
 def test_capped_total_of_a_frequent_term_says_more_than(services: Services, demo: DemoResult,
                                                        monkeypatch: pytest.MonkeyPatch,
-                                                       walk_filtered_rows: int) -> None:
+                                                       walk_filtered_rows: int, intersect_filtered_rows: int) -> None:
     monkeypatch.setattr(search, "FREQUENT_MATCHES", 10)
     monkeypatch.setattr(registration, "WALK_FILTERED_ROWS", walk_filtered_rows)
+    monkeypatch.setattr(registration, "INTERSECT_FILTERED_ROWS", intersect_filtered_rows)
     docs = _documents(services)
     reg = services.registration
     for q, flt in (("律师", CaseFilter(text="律师")), ("律", CaseFilter(text="律", include_closed=False)),

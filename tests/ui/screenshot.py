@@ -89,13 +89,18 @@ def take(args: argparse.Namespace) -> int:
     from desktop_app.config import AppConfig
     from desktop_app.services.hub import open_services
 
-    # Real services on a throw-away SQLite file: the panes read through them.
-    ctx.services = open_services(AppConfig(database_url=f"sqlite:///{tempfile.mkdtemp()}/shot.db"), clock=ctx.clock)
+    # Real services on a throw-away SQLite file (or --db): the panes read through them.
+    url = args.db or f"sqlite:///{tempfile.mkdtemp()}/shot.db"
+    ctx.services = open_services(AppConfig(database_url=url), clock=ctx.clock)
     settings_file = Path(tempfile.mkdtemp()) / "settings.ini"
     window = MainWindow(ctx, settings=QSettings(str(settings_file), QSettings.Format.IniFormat))
     if args.demo_table:
         add_demo_table(window, ctx)
     window.show_pane(args.pane)
+    if args.year_statistics:
+        pane = window.pane("statistics")
+        pane.set_period("year", args.year_statistics)
+        pane.run_report()
     if args.privacy:
         window.set_privacy_mode(True)
     window.resize(1280, 800)
@@ -111,7 +116,7 @@ def take(args: argparse.Namespace) -> int:
             subprocess.run(["import", "-window", "root", str(root)], check=False)
         app.quit()
 
-    QTimer.singleShot(1500, capture)  # let the status task land and the X server paint
+    QTimer.singleShot(args.delay_ms, capture)  # let the status task land and the X server paint
     app.exec()
     ctx.tasks.shutdown()
     for path in (grabbed, root):
@@ -126,6 +131,9 @@ def main() -> int:
     parser.add_argument("--pane", default="dashboard")
     parser.add_argument("--language", default="zh_CN")
     parser.add_argument("--privacy", action="store_true", help="show the F12 privacy screen")
+    parser.add_argument("--db", default="", help="database URL (default: a throw-away SQLite file)")
+    parser.add_argument("--year-statistics", type=int, default=0, help="run the statistics of this year")
+    parser.add_argument("--delay-ms", type=int, default=1500, help="wait this long before capturing")
     parser.add_argument("--no-demo-table", dest="demo_table", action="store_false",
                         help="leave the dashboard placeholder empty")
     args = parser.parse_args()
