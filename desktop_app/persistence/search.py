@@ -82,6 +82,11 @@ def sqlite_install_sql() -> list[str]:
     ]
 
 
+def sqlite_index_cases_sql() -> str:
+    """Add the cases from id ``?`` on to the search index (after a bulk load without the triggers)."""
+    return f"INSERT INTO {FTS_TABLE}(rowid, body) SELECT c.id, {_sqlite_doc('c')} FROM complaints AS c WHERE c.id >= ?"
+
+
 def sqlite_uninstall_sql() -> list[str]:
     return ["DROP TRIGGER IF EXISTS complaints_fts_ai", "DROP TRIGGER IF EXISTS complaints_fts_au",
             "DROP TRIGGER IF EXISTS complaints_fts_ad", f"DROP TABLE IF EXISTS {VOCAB_TABLE}",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from typing import Any
 
 from sqlalchemy import func, select, update
 
@@ -142,3 +143,31 @@ def test_same_seed_same_data(services: Services) -> None:
     assert len(rows) == 80
     assert rows[:40] == rows[40:]
     assert len(set(rows[:40])) == 40
+
+
+def test_bulk_load_rebuilds_every_index_and_the_search_index(tmp_path: Any, monkeypatch: Any) -> None:
+    """A large demo into an empty SQLite database builds the indexes after the load: all come back."""
+    from desktop_app.config import AppConfig
+    from desktop_app.domain.clock import FixedClock
+    from desktop_app.services import demo as demo_module
+    from desktop_app.services.dto import CaseFilter
+    from desktop_app.services.hub import open_services
+
+    hub = open_services(AppConfig.load(database_url=f"sqlite:///{tmp_path / 'bulk.db'}"),
+                        clock=FixedClock(dt.datetime(2025, 3, 3, 9, 0)))
+    schema = "SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') ORDER BY name"
+    with hub.ctx.db.engine.connect() as conn:
+        before = conn.exec_driver_sql(schema).all()
+    monkeypatch.setattr(demo_module, "BULK_LOAD_MIN_CASES", 1)
+    dropped: list[int] = []
+    original_drop = demo_module._SqliteDeferredIndexes.drop
+    monkeypatch.setattr(demo_module._SqliteDeferredIndexes, "drop",
+                        lambda self: (original_drop(self), dropped.append(len(self.indexes)))[0])
+    generate_demo(hub, 150, seed=5)
+    assert dropped and dropped[0] > 20  # the bulk path was taken
+    with hub.ctx.db.engine.connect() as conn:
+        assert conn.exec_driver_sql(schema).all() == before
+    with hub.ctx.db.session() as s:
+        name = s.scalars(select(m.Complainant.name).order_by(m.Complainant.id.desc())).first()
+    assert name and any(r.complainant == name for r in hub.registration.list_cases(CaseFilter(text=name), limit=500))
+    hub.ctx.db.dispose()
