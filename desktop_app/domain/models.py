@@ -708,10 +708,11 @@ class ArchiveVolume(Base):
     """投诉处理档案 (Art 19), one per complaint (一事一卷)."""
 
     __tablename__ = "archive_volumes"
+    __table_args__ = (Index("ix_archive_volumes_year", "year", "complaint_id"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     complaint_id: Mapped[int] = mapped_column(ForeignKey("complaints.id"), unique=True)
     archive_no: Mapped[str] = mapped_column(String(60), unique=True)
-    year: Mapped[int] = mapped_column(Integer)
+    year: Mapped[int] = mapped_column(Integer)  # archive search by year: ix_archive_volumes_year
     retention: Mapped[str] = mapped_column(String(20), default="长期")
     archived_on: Mapped[dt.date] = mapped_column(Date)
     archived_by_id: Mapped[int] = _fk("users.id", index=False)

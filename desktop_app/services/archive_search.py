@@ -1,10 +1,14 @@
 """档案检索 and 借阅登记 (Art 19): find volumes years later; who borrowed which volume.
 
 Search fields: number (case number or archive number), names / ID numbers / phones
-(denormalised ``party_text``), respondent, year, ground, outcome, and the full text of
-the complaint (request, facts, reasons — Chinese substring). Matching is ``LIKE`` for
-now; a full-text index (FTS5 / pg_trgm) can replace :func:`_text_condition` later
-without changing the API.
+(denormalised ``party_text``, which also holds the archive number), respondent, year,
+ground, outcome, and the full text of the complaint (Chinese substring). Every text field
+goes through the search index of ``persistence.search`` (FTS5 trigram / pg_trgm, 1–2
+characters through the term table), as the case list does: a rare term drives the query
+by its matches, a frequent one walks the list's sort index and tests the rows, and the
+count of a frequent term stops at a cap ("超过 N 件"). The field's own column is then
+checked on the candidate rows (a name typed as a party must be in ``party_text``, not in
+the complaint text). Newest cases first.
 """
 
 from __future__ import annotations
@@ -13,10 +17,12 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import Text, and_, cast, exists, func, or_, select
+from sqlalchemy.orm import Session
 
 from desktop_app.domain import models as m
 from desktop_app.domain.enums import CaseState, Role
 from desktop_app.domain.identity import mask_id, mask_name
+from desktop_app.persistence import search
 from desktop_app.services.base import ServiceBase
 from desktop_app.services.hub import EXTRA_SERVICES
 
@@ -25,6 +31,8 @@ SUBSTANTIATED = "SUBSTANTIATED"
 UNFOUNDED = "UNFOUNDED"
 NOT_ACCEPTED = "NOT_ACCEPTED"
 OUTCOME_FILTERS = {SUBSTANTIATED: "查实", UNFOUNDED: "未查实", NOT_ACCEPTED: "不予受理"}
+# The archive pane counts up to this many hits ("超过 10000 件").
+COUNT_CAP = 10_000
 
 
 @dataclass
@@ -79,34 +87,46 @@ def _contains(column: object, value: str) -> object:
     return column.like(f"%{_escape_like(value.strip())}%", escape="\\")  # type: ignore[attr-defined]
 
 
-def _text_condition(value: str) -> object:
+def _party_value(value: str) -> str:
+    party = value.strip()
+    return party.upper() if party[:-1].isdigit() else party  # an ID number typed with a lower-case x
+
+
+# What each text field must also match in its own column (beyond the search index's document).
+def _field_checks(q: "ArchiveQuery") -> list[tuple[str, object | None]]:
     c = m.Complaint
-    return or_(_contains(c.request_text, value), _contains(c.facts_text, value), _contains(c.reasons_text, value))
+    out: list[tuple[str, object | None]] = []
+    if q.text.strip():
+        out.append((q.text, None))  # anywhere: numbers, parties, complaint text
+    if q.number.strip():
+        out.append((q.number, _contains(c.party_text, q.number)))
+    if q.party.strip():
+        out.append((_party_value(q.party), _contains(c.party_text, _party_value(q.party))))
+    if q.respondent.strip():
+        out.append((q.respondent, or_(_contains(c.first_respondent, q.respondent), exists().where(
+            m.Respondent.complaint_id == c.id, m.Respondent.retired_at.is_(None),
+            or_(_contains(m.Respondent.name, q.respondent), _contains(m.Respondent.unit_name, q.respondent))))))
+    if q.full_text.strip():
+        out.append((q.full_text, or_(_contains(c.request_text, q.full_text), _contains(c.facts_text, q.full_text))))
+    return out
 
 
 class ArchiveSearchService(ServiceBase):
-    def _conditions(self, q: ArchiveQuery) -> list[object]:
+    def _conditions(self, s: Session, q: ArchiveQuery, *, with_text: bool = True) -> list[object]:
         c, v = m.Complaint, m.ArchiveVolume
+        dialect = self.ctx.db.engine.dialect.name
         cond: list[object] = []
-        if q.archived_only:
-            cond.append(v.id.is_not(None))
-        if q.number.strip():
-            cond.append(or_(_contains(c.case_no, q.number), _contains(v.archive_no, q.number)))
-        if q.party.strip():
-            party = q.party.strip()
-            cond.append(_contains(c.party_text, party.upper() if party[:-1].isdigit() else party))  # ID ends in X
-        if q.respondent.strip():
-            cond.append(or_(_contains(c.first_respondent, q.respondent), exists().where(
-                m.Respondent.complaint_id == c.id, m.Respondent.retired_at.is_(None),
-                or_(_contains(m.Respondent.name, q.respondent), _contains(m.Respondent.unit_name, q.respondent)))))
-        if q.full_text.strip():
-            cond.append(_text_condition(q.full_text))
-        if q.text.strip():
-            t = q.text
-            cond.append(or_(_contains(c.case_no, t), _contains(v.archive_no, t), _contains(c.party_text, t),
-                            _text_condition(t)))
+        if q.archived_only:  # probed per case (the list walks its index or the matches)
+            cond.append(exists().where(v.complaint_id == c.id))
+        if with_text:
+            for value, check in _field_checks(q):
+                found = search.text_condition(dialect, value, id_column=c.id,
+                                              frequent=search.is_frequent(s, dialect, value))
+                cond += [x for x in (found, check) if x is not None]
         if q.year:
-            cond.append(or_(v.year == q.year, and_(v.id.is_(None), c.year == q.year)))
+            in_year = c.id.in_(select(v.complaint_id).where(v.year == q.year))  # ix_archive_volumes_year
+            cond.append(in_year if q.archived_only else or_(in_year, and_(
+                c.year == q.year, ~exists().where(v.complaint_id == c.id))))
         if q.ground_code:
             cond.append(c.ground_code == q.ground_code)
         if q.outcome == SUBSTANTIATED:
@@ -121,41 +141,56 @@ class ArchiveSearchService(ServiceBase):
                                        _contains(cast(m.HandlingDecision.outcome_codes, Text), f'"{q.outcome}"')))
         return cond
 
-    def count(self, q: ArchiveQuery) -> int:
-        c, v = m.Complaint, m.ArchiveVolume
+    def count(self, q: ArchiveQuery, *, cap: int | None = None) -> int:
+        """How many volumes (cases) the query finds; with ``cap``, ``cap + 1`` means "more than cap"."""
+        c = m.Complaint
         with self.read() as s:
-            return int(s.scalar(select(func.count(c.id)).select_from(c).outerjoin(v, v.complaint_id == c.id)
-                                .where(*self._conditions(q))) or 0)
+            if cap is None:
+                return int(s.scalar(select(func.count(c.id)).where(*self._conditions(s, q))) or 0)
+            fields = _field_checks(q)
+            dialect = self.ctx.db.engine.dialect.name
+            if fields and search.is_frequent(s, dialect, fields[0][0]):
+                # A frequent term: its matches drive the count, stopping after cap + 1 hits.
+                filters = self._conditions(s, q, with_text=False) + [check for _v, check in fields if check is not None]
+                filters += [search.row_condition(dialect, value) for value, _check in fields[1:]]
+                return int(s.scalar(search.capped_match_count(dialect, fields[0][0], filters, cap + 1,
+                                                              complaints=c.__table__)) or 0)
+            inner = select(c.id).where(*self._conditions(s, q)).limit(cap + 1).subquery()
+            return int(s.scalar(select(func.count()).select_from(inner)) or 0)
 
     def search(self, q: ArchiveQuery, *, offset: int = 0, limit: int = 100) -> list[ArchiveHit]:
+        """A page of hits, newest case first (the order of the case list's own index)."""
         c, v, loan = m.Complaint, m.ArchiveVolume, m.LendingRecord
         open_loan = (select(loan.borrower).where(loan.volume_id == v.id, loan.returned_on.is_(None))
                      .limit(1).scalar_subquery())
-        stmt = (select(c.id, c.case_no, c.received_date, c.first_complainant, c.first_complainant_id_no,
-                       c.first_respondent, c.ground_code, c.state, c.decision, c.substantiated, c.sensitive,
-                       c.handler_id, c.registered_by_id, c.handling_decided_on,
-                       v.archive_no, v.year.label("archive_year"), v.archived_on, open_loan.label("borrower"))
-                .select_from(c).outerjoin(v, v.complaint_id == c.id).where(*self._conditions(q))
-                .order_by(v.archived_on.desc(), c.received_date.desc(), c.id.desc()).offset(offset).limit(limit))
+        with self.read() as s:
+            page = (select(c.id).where(*self._conditions(s, q))
+                    .order_by(c.received_at.desc(), c.id.desc()).offset(offset).limit(limit).subquery())
+            stmt = (select(c.id, c.case_no, c.received_date, c.first_complainant, c.first_complainant_id_no,
+                           c.first_respondent, c.ground_code, c.state, c.decision, c.substantiated, c.sensitive,
+                           c.handler_id, c.registered_by_id, c.handling_decided_on,
+                           v.archive_no, v.year.label("archive_year"), v.archived_on, open_loan.label("borrower"))
+                    .select_from(page).join(c, c.id == page.c.id).outerjoin(v, v.complaint_id == c.id)
+                    .order_by(c.received_at.desc(), c.id.desc()))
+            rows = s.execute(stmt).all()
         full = self.actor.has(*FULL_VIEW_ROLES)
         out: list[ArchiveHit] = []
-        with self.read() as s:
-            for r in s.execute(stmt):
-                hidden = r.sensitive and not (self.actor.has(Role.HEAD)
-                                              or self.actor.user_id in (r.handler_id, r.registered_by_id))
-                if r.decision == "NOT_ACCEPT":
-                    outcome = "不予受理"
-                elif r.handling_decided_on is not None:
-                    outcome = "查实" if r.substantiated else "未查实"
-                else:
-                    outcome = ""
-                out.append(ArchiveHit(
-                    case_id=r.id, case_no=r.case_no, archive_no=r.archive_no or "", archive_year=r.archive_year,
-                    archived_on=r.archived_on, received_date=r.received_date,
-                    complainant="（敏感案件）" if hidden else (r.first_complainant if full else mask_name(r.first_complainant)),
-                    complainant_id_no="" if hidden else mask_id(r.first_complainant_id_no),
-                    respondent="（敏感案件）" if hidden else r.first_respondent, ground_code=r.ground_code,
-                    state_label=CaseState(r.state).label, outcome=outcome, on_loan_to=r.borrower or ""))
+        for r in rows:
+            hidden = r.sensitive and not (self.actor.has(Role.HEAD)
+                                          or self.actor.user_id in (r.handler_id, r.registered_by_id))
+            if r.decision == "NOT_ACCEPT":
+                outcome = "不予受理"
+            elif r.handling_decided_on is not None:
+                outcome = "查实" if r.substantiated else "未查实"
+            else:
+                outcome = ""
+            out.append(ArchiveHit(
+                case_id=r.id, case_no=r.case_no, archive_no=r.archive_no or "", archive_year=r.archive_year,
+                archived_on=r.archived_on, received_date=r.received_date,
+                complainant="（敏感案件）" if hidden else (r.first_complainant if full else mask_name(r.first_complainant)),
+                complainant_id_no="" if hidden else mask_id(r.first_complainant_id_no),
+                respondent="（敏感案件）" if hidden else r.first_respondent, ground_code=r.ground_code,
+                state_label=CaseState(r.state).label, outcome=outcome, on_loan_to=r.borrower or ""))
         return out
 
     # ------------------------------------------------------------------ lending log

@@ -136,7 +136,7 @@ OPEN_CLOCK_STATES = {
 
 
 def refresh_derived(ctx: ServiceContext, session: Session, c: m.Complaint) -> dict[str, Deadline]:
-    """Recompute the denormalised columns used by the list, search and dashboard."""
+    """Recompute the denormalised columns used by the list, search, dashboard and statistics."""
     session.flush()
     complainants = live(list(c.complainants))
     respondents = live(list(c.respondents))
@@ -152,6 +152,8 @@ def refresh_derived(ctx: ServiceContext, session: Session, c: m.Complaint) -> di
         parts += [a.name, a.id_number, a.phone]
     for r in respondents:
         parts += [r.name, r.unit_name, r.licence_no]
+    # The archive number too: the archive search finds a volume by any fragment of it (档号).
+    parts += session.scalars(select(m.ArchiveVolume.archive_no).where(m.ArchiveVolume.complaint_id == c.id)).all()
     c.party_text = " ".join(x for x in parts if x)
 
     clocks = case_clocks(ctx, session, c)

@@ -38,7 +38,7 @@ BATCH_SIZE = 10_000
 # Bump when the generated data changes (benchmarks cache generated databases by it).
 # From this many new cases into a database with fewer, indexes are built after the load (SQLite).
 BULK_LOAD_MIN_CASES = 20_000
-DEMO_DATA_VERSION = 2  # 2: statistics columns (acceptance_due, reply_due, respondents copies)
+DEMO_DATA_VERSION = 3  # 2: statistics columns; 3: archive number in party_text
 FIRST_YEAR = 2019
 
 # ----------------------------------------------------------------------------- vocabulary
@@ -663,8 +663,9 @@ class DemoGenerator:
         if state is CaseState.ARCHIVED:
             ids["volume"] += 1
             closed = p["closed_on"]
-            b.volumes.append(dict(complaint_id=cid, archive_no=f"{office.short_name or office.code}投档〔{closed.year}〕"
-                                                               f"{ids['volume']:07d}号",
+            archive_no = f"{office.short_name or office.code}投档〔{closed.year}〕{ids['volume']:07d}号"
+            parts.append(archive_no)  # as refresh_derived: the archive number is searchable
+            b.volumes.append(dict(complaint_id=cid, archive_no=archive_no,
                                   year=closed.year, retention="长期", archived_on=closed,
                                   archived_by_id=self.staff.archivist[0], page_count=r.randint(8, 60),
                                   created_at=dt.datetime.combine(closed, dt.time(16, 0))))

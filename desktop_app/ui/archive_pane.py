@@ -407,7 +407,7 @@ class ArchivePane(Pane):
         return self.ctx.tasks.read(work, on_done=done, on_error=self._failed)
 
     def search(self) -> TaskHandle[Any]:
-        from desktop_app.services.archive_search import ArchiveQuery  # plain dataclass, no database
+        from desktop_app.services.archive_search import COUNT_CAP, ArchiveQuery  # plain data, no database
 
         query = ArchiveQuery(text=self.search_text.text().strip(), year=self.search_year.value() or None,
                              ground_code=self.search_ground.text().strip().upper(),
@@ -415,7 +415,8 @@ class ArchivePane(Pane):
                              archived_only=self.archived_only.isChecked())
         search = self.ctx.services.archive_search
         self._searched = True
-        return self.ctx.tasks.read(lambda _c: (search.search(query, limit=200), search.count(query)),
+        # The count stops at COUNT_CAP: "超过 10000 件" says all a user needs to narrow the search.
+        return self.ctx.tasks.read(lambda _c: (search.search(query, limit=200), search.count(query, cap=COUNT_CAP)),
                                    on_done=self._show_results, on_error=self._failed,
                                    key=f"archive-search:{id(self)}")
 
@@ -423,8 +424,9 @@ class ArchivePane(Pane):
         hits, total = result
         _fill(self.results, [(h.archive_no or "（未归档）", h.case_no, h.received_date, h.complainant, h.respondent,
                               h.ground_code, h.outcome, h.on_loan_to) for h in hits], [h.case_id for h in hits])
-        self.results_label.setText(self.tr("共 {0} 件").format(total) +
-                                   (self.tr("，显示前 {0} 件").format(len(hits)) if total > len(hits) else ""))
+        from desktop_app.services.archive_search import COUNT_CAP as cap  # a constant, no database
+        counted = self.tr("超过 {0} 件").format(cap) if total > cap else self.tr("共 {0} 件").format(total)
+        self.results_label.setText(counted + (self.tr("，显示前 {0} 件").format(len(hits)) if total > len(hits) else ""))
         self.search_done.emit(total)
 
     def _open_result(self, row: int, _col: int) -> None:

@@ -387,6 +387,10 @@
         <translation>Case file PDF saved: {0}</translation>
     </message>
     <message>
+        <source>超过 {0} 件</source>
+        <translation>More than {0}</translation>
+    </message>
+    <message>
         <source>共 {0} 件</source>
         <translation>Total: {0}</translation>
     </message>

@@ -159,3 +159,21 @@ def test_year_statistics_read_covering_indexes_only(sqlite_services: Services) -
             if reads_rows:
                 row_reads.append(f"{line}\n    {' '.join(statement.split())[:300]}")
     assert row_reads == [], "statistics query reads case rows:\n" + "\n".join(row_reads)
+
+
+ARCHIVE_QUERIES = [("name", {"party": "张"}), ("anything", {"text": "律师"}), ("number", {"number": "投档"}),
+                   ("year", {"year": 2022}), ("ground + outcome", {"ground_code": "M1", "outcome": "SUBSTANTIATED"}),
+                   ("complaint text, all cases", {"full_text": "收取", "archived_only": False})]
+
+
+@pytest.mark.parametrize("frequent_from", [1, 1_000_000], ids=["frequent terms", "rare terms"])
+@pytest.mark.parametrize("name, fields", ARCHIVE_QUERIES, ids=[q[0] for q in ARCHIVE_QUERIES])
+def test_archive_search_uses_indexes(sqlite_services: Services, monkeypatch: pytest.MonkeyPatch, name: str,
+                                     fields: dict[str, Any], frequent_from: int) -> None:
+    from desktop_app.services.archive_search import ArchiveQuery, ArchiveSearchService
+
+    monkeypatch.setattr(search, "FREQUENT_MATCHES", frequent_from)
+    svc = ArchiveSearchService(sqlite_services.ctx, sqlite_services.actor, sqlite_services)
+    q = ArchiveQuery(**fields)
+    scans = _full_scans(sqlite_services, lambda: (svc.search(q), svc.count(q, cap=100)))
+    assert scans == [], f"archive search {name}: full table scan\n" + "\n".join(scans)

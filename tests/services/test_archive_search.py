@@ -58,3 +58,19 @@ def test_search_fields_and_lending(services: Any, staff: Any, clock: Any) -> Non
     assert search.lendings(first.case_id)[0].returned_on == dt.date(2025, 6, 12)
     assert search.lendings(open_only=True) == []
     assert search.search(ArchiveQuery(number=first.case_no))[0].on_loan_to == ""
+
+
+def test_an_archive_number_fragment_and_a_capped_count(services: Any, staff: Any, clock: Any) -> None:
+    """The archive number is in the search index: any part of it finds the volume; counts can stop at a cap."""
+    built = build_cases(services, staff, clock, count=8)
+    archivist = staff.user("archivist")
+    rejected = [b for b in built if b.fate == "not_accepted"]
+    numbers = {b.case_id: archivist.archive.archive(b.case_id) for b in rejected}
+    search = archivist.archive_search
+    case_id, number = next(iter(numbers.items()))
+    tail = number[-6:]  # e.g. "0001号": what someone reads off a spine label
+    assert case_id in {h.case_id for h in search.search(ArchiveQuery(number=tail))}
+    assert case_id in {h.case_id for h in search.search(ArchiveQuery(text=tail))}
+    assert search.count(ArchiveQuery()) == len(numbers)
+    assert search.count(ArchiveQuery(), cap=1) == min(len(numbers), 2)  # 2 = "more than 1"
+    assert search.count(ArchiveQuery(), cap=len(numbers)) == len(numbers)
