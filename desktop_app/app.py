@@ -101,7 +101,14 @@ def main(argv: list[str] | None = None) -> int:
     daily_backup(ctx)  # off the GUI thread
     window = MainWindow(ctx)
     window.show()
-    QTimer.singleShot(1500, lambda: tasks.read(lambda _c: warm_up()))
+    from desktop_app.ui.gc_guard import freeze_long_lived
+
+    # What start-up loaded is frozen out of the garbage collector's walks: once the window is
+    # up, and again after the warm-up has loaded the PDF and Excel machinery.
+    # ((…, 0)[1]: never None through a Qt signal — PySide6 6.12 refcount bug, see ui/qt_compat.)
+    QTimer.singleShot(0, freeze_long_lived)
+    QTimer.singleShot(1500, lambda: tasks.read(lambda _c: (warm_up(), 0)[1],
+                                               on_done=lambda _r: freeze_long_lived()))
 
     def on_quit() -> None:
         tasks.shutdown()  # queued writes finish first, then the exit backup sees them

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import String, Text, and_, case, cast, exists, func, or_, select, type_coerce
+from sqlalchemy import String, Text, and_, case, cast, exists, func, or_, select, tuple_, type_coerce
 
 from desktop_app.domain import models as m
 from desktop_app.domain.enums import CaseState, Channel, ExtensionStatus, InvestigationActKind, Role
@@ -248,9 +248,8 @@ class StatisticsService(ServiceBase):
         while True:
             stmt = (select(*cols).outerjoin(handler, handler.c.id == m.Complaint.handler_id).where(*cond)
                     .order_by(m.Complaint.received_date, m.Complaint.id).limit(batch_size))
-            if last is not None:
-                stmt = stmt.where(or_(m.Complaint.received_date > last[0],
-                                      and_(m.Complaint.received_date == last[0], m.Complaint.id > last[1])))
+            if last is not None:  # a row-value comparison: an index range, not an OR the index cannot serve
+                stmt = stmt.where(tuple_(m.Complaint.received_date, m.Complaint.id) > tuple_(*last))
             with self.read() as s:
                 rows = s.execute(stmt).all()
                 ids = [r.id for r in rows]

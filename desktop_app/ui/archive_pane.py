@@ -415,7 +415,7 @@ class ArchivePane(Pane):
                              archived_only=self.archived_only.isChecked())
         search = self.ctx.services.archive_search
         self._searched = True
-        # The count stops at COUNT_CAP: "超过 10000 件" says all a user needs to narrow the search.
+        # The count stops at COUNT_CAP ("超过 1000 件"): all a user needs to know to narrow the search.
         return self.ctx.tasks.read(lambda _c: (search.search(query, limit=200), search.count(query, cap=COUNT_CAP)),
                                    on_done=self._show_results, on_error=self._failed,
                                    key=f"archive-search:{id(self)}")
