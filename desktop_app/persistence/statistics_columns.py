@@ -54,14 +54,14 @@ STATISTICS_INDEXES: tuple[StatisticsIndex, ...] = (
                     ("received_date", "source_office_code", "ground_code", "substantiated"), ("subtype_codes",)),
     StatisticsIndex("ix_stat_decision", "complaints",
                     ("decision_date", "received_date", "decision", "source_office_code", "acceptance_notice_sent_on",
-                     "acceptance_due", "state"), ("decision_reasons",)),
+                     "acceptance_due", "state", "closed_on"), ("decision_reasons",)),
     StatisticsIndex("ix_stat_accepted", "complaints", ("accepted_on", "handler_id", "source_office_code")),
     StatisticsIndex("ix_stat_handled", "complaints",
                     ("handling_decided_on", "accepted_on", "handler_id", "source_office_code", "handling_due",
-                     "substantiated", "state")),
+                     "substantiated", "state", "closed_on")),
     StatisticsIndex("ix_stat_reply", "complaints",
                     ("reply_sent_on", "handling_decided_on", "received_date", "source_office_code", "reply_due",
-                     "state")),
+                     "state", "closed_on")),
     StatisticsIndex("ix_stat_resp_received", "respondents",
                     ("case_received_date", "type_code", "substantiated", "case_office_code", "retired_at",
                      "case_decided_on", "name")),
@@ -73,6 +73,14 @@ STATISTICS_INDEXES: tuple[StatisticsIndex, ...] = (
 def install_indexes(connection: Any) -> None:
     for index in STATISTICS_INDEXES:
         connection.exec_driver_sql(index.create_sql(connection.dialect.name))
+
+
+def reinstall_indexes(connection: Any, names: Sequence[str]) -> None:
+    """Drop and create these indexes again from their current definition (a later migration)."""
+    for index in STATISTICS_INDEXES:
+        if index.name in names:
+            connection.exec_driver_sql(f"DROP INDEX IF EXISTS {index.name}")
+            connection.exec_driver_sql(index.create_sql(connection.dialect.name))
 
 
 def uninstall_indexes(connection: Any) -> None:

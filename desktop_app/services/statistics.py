@@ -60,7 +60,7 @@ CASE_ROW_BATCH = 2_000
 REPEAT_WINDOW_DAYS = 365  # S27: respondents complained about ≥ 2 times in 12 months
 REPEAT_MIN = 2
 COLLECTIVE_MIN = 3  # S4: ≥ 3 complainants
-CLOSED_WITHOUT_HANDLING = (CaseState.WITHDRAWN.value, CaseState.MERGED.value)
+MERGED = CaseState.MERGED.value
 TRANSFER_KIND_LABELS = {
     "PENALTY": "移送行政处罚机关", "INDUSTRY_DISCIPLINE": "移送行业协会惩戒（律协等）",
     "DISCIPLINE": "移送纪检监察/任免机关", "CRIME": "涉嫌犯罪移送司法机关",
@@ -476,9 +476,13 @@ class _Queries:
 
         Two index ranges (NULL; > day) summed, instead of one OR that no index serves.
         """
-        open_at_day = date_column > self.snapshot_day if after else date_column.is_(None)
+        c, day = self._c, self.snapshot_day
+        open_at_day = date_column > day if after else date_column.is_(None)
+        # Not closed by that day: a case withdrawn (and perhaps archived) before it is not open,
+        # one withdrawn after it was; a merged case lives on in the case it was merged into.
+        not_closed = or_(c.closed_on.is_(None), c.closed_on > day)
         return select(func.count(), func.sum(_as_int(overdue))).where(
-            open_at_day, *where, self._c.state.not_in(CLOSED_WITHOUT_HANDLING), *self.office)
+            open_at_day, *where, not_closed, c.state != MERGED, *self.office)
 
     def _snapshot(self, key: str) -> tuple[int, int]:
         first, second = self._one(key + "_empty"), self._one(key + "_after")

@@ -160,7 +160,10 @@ def check_report_equals_independent_counts(services: Any, staff: Any, built: lis
     assert 0 < on_time < len(decided_acc)  # both on-time and late notices exist
     # S9: no decision at the snapshot day and C1 passed
     today = ctx.clock.today()
-    waiting = [c for c in cases if c["decision_date"] is None and c["state"] not in ("WITHDRAWN", "MERGED")]
+    def open_at(c: dict[str, Any], day: dt.date) -> bool:  # not merged, not closed (withdrawn, archived) by then
+        return c["state"] != "MERGED" and (c["closed_on"] is None or _date(c["closed_on"]) > day)
+
+    waiting = [c for c in cases if c["decision_date"] is None and open_at(c, today)]
     assert report.acceptance.overdue_awaiting_decision == sum(c1_due(c) < today for c in waiting) == 5
 
     # S10–S12: handling, C2 on time against the stored (extended) due date, extensions
@@ -183,7 +186,8 @@ def check_report_equals_independent_counts(services: Any, staff: Any, built: lis
     assert report.handling.reply_on_time == Ratio(c3_ok, len(replied))
     assert 0 < c3_ok < len(replied)
     # S15 open accepted at the snapshot day
-    open_acc = [c for c in cases if c["accepted_on"] is not None and c["handling_decided_on"] is None]
+    open_acc = [c for c in cases if c["accepted_on"] is not None and c["handling_decided_on"] is None
+                and open_at(c, today)]
     assert report.handling.open_accepted == len(open_acc)
     assert report.handling.overdue_open == sum(_date(c["handling_due"]) < today for c in open_acc)
 
@@ -281,6 +285,28 @@ def check_case_rows_stream_masked_unless_allowed(services: Any, staff: Any, buil
     assert not desk.can_unmask()
     with pytest.raises(PermissionDenied, match="脱敏"):
         list(desk.case_rows(FROM, TO, masked=False))
+
+
+def test_a_case_withdrawn_after_acceptance_is_open_until_the_day_it_closed(services: Any, staff: Any,
+                                                                           clock: Any) -> None:
+    """S15 在办数 at the period end: a case withdrawn (and archived) after acceptance stops being open
+    on the day it closed — not before, and not never (it has no handling decision)."""
+    from tests.services.scenario import accept, written
+
+    desk, reviewer, head = staff.user("desk"), staff.user("reviewer"), staff.user("head")
+    stays, leaves = desk.registration.register(written()), desk.registration.register(written())
+    accept(reviewer, stays.id)
+    accept(reviewer, leaves.id)
+    accepted_on = clock.today()
+    clock.advance(days=20)
+    head.decisions.withdraw(leaves.id, signed=True, reason="投诉人书面撤回", terminate=True)
+    withdrawn_on = clock.today()
+    clock.advance(days=20)
+    stats = staff.user("head").statistics
+    before = stats.report(accepted_on, withdrawn_on - dt.timedelta(days=1))
+    after = stats.report(accepted_on, clock.today())
+    assert before.handling.open_accepted == 2
+    assert after.handling.open_accepted == 1
 
 
 def test_period_labels() -> None:
