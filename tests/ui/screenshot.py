@@ -97,6 +97,12 @@ def take(args: argparse.Namespace) -> int:
     if args.demo_table:
         add_demo_table(window, ctx)
     window.show_pane(args.pane)
+    if args.search and args.pane == "registration":
+        window.pane("registration").case_list.search.setText(args.search)
+    if args.search and args.pane == "archive":
+        pane = window.pane("archive")
+        pane.search_text.setText(args.search)
+        pane.search()
     if args.year_statistics:
         pane = window.pane("statistics")
         pane.set_period("year", args.year_statistics)
@@ -133,6 +139,7 @@ def main() -> int:
     parser.add_argument("--privacy", action="store_true", help="show the F12 privacy screen")
     parser.add_argument("--db", default="", help="database URL (default: a throw-away SQLite file)")
     parser.add_argument("--year-statistics", type=int, default=0, help="run the statistics of this year")
+    parser.add_argument("--search", default="", help="search text for the registration or archive pane")
     parser.add_argument("--delay-ms", type=int, default=1500, help="wait this long before capturing")
     parser.add_argument("--no-demo-table", dest="demo_table", action="store_false",
                         help="leave the dashboard placeholder empty")
