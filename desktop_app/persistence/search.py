@@ -1,7 +1,8 @@
 """Chinese substring search over parties and complaint text, indexed on both databases.
 
-What is searched: ``complaints.party_text`` (names, 身份证号, phones, respondents, case and aid
-numbers — kept by ``services.cases.refresh_derived``), ``request_text`` and ``facts_text``.
+What is searched: ``complaints.party_text`` (names, 身份证号, phones, respondents, case, aid and
+archive numbers — kept by ``services.cases.refresh_derived``), ``request_text``, ``facts_text``
+and ``reasons_text`` (the complaint's 请求, 事实 and 理由).
 Matching is a case-insensitive substring match ("张伟" finds 张伟 and 张伟明).
 
 **SQLite** — an FTS5 table with the ``trigram`` tokenizer, *contentless* (``content=''``: no
@@ -45,7 +46,7 @@ from sqlalchemy.sql.elements import ColumnElement, TextClause
 PAD = "\x1f\x1f"
 FTS_TABLE = "complaints_fts"
 VOCAB_TABLE = "complaints_fts_terms"
-SEARCHED_COLUMNS = ("party_text", "request_text", "facts_text")
+SEARCHED_COLUMNS = ("party_text", "request_text", "facts_text", "reasons_text")
 # Highest code point: upper bound of "every term starting with q".
 _TOP = "\U0010ffff"
 # From this many matching cases on, a list walks its sort index instead of the match set.

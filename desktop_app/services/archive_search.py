@@ -108,7 +108,8 @@ def _field_checks(q: "ArchiveQuery") -> list[tuple[str, object | None]]:
             m.Respondent.complaint_id == c.id, m.Respondent.retired_at.is_(None),
             or_(_contains(m.Respondent.name, q.respondent), _contains(m.Respondent.unit_name, q.respondent))))))
     if q.full_text.strip():
-        out.append((q.full_text, or_(_contains(c.request_text, q.full_text), _contains(c.facts_text, q.full_text))))
+        out.append((q.full_text, or_(_contains(c.request_text, q.full_text), _contains(c.facts_text, q.full_text),
+                                     _contains(c.reasons_text, q.full_text))))
     return out
 
 

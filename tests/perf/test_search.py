@@ -18,8 +18,8 @@ from desktop_app.services.hub import Services
 def _documents(services: Services) -> dict[int, str]:
     with services.ctx.db.session() as s:
         rows = s.execute(select(m.Complaint.id, m.Complaint.party_text, m.Complaint.request_text,
-                                m.Complaint.facts_text)).all()
-    return {r.id: "\n".join((r.party_text, r.request_text, r.facts_text)) for r in rows}
+                                m.Complaint.facts_text, m.Complaint.reasons_text)).all()
+    return {r.id: "\n".join((r.party_text, r.request_text, r.facts_text, r.reasons_text)) for r in rows}
 
 
 def _expected(docs: dict[int, str], query: str) -> set[int]:
@@ -86,6 +86,10 @@ def test_search_follows_edits_of_parties_and_text(services: Services, demo: Demo
     assert _found(services, "庭审中睡觉") == set()
     assert case_id not in _found(services, "睡觉")
     assert _found(services, "欧阳娜娜") == {case_id}
+    with services.ctx.db.write_session_factory() as s, s.begin():  # the complaint's reasons (投诉理由) too
+        s.execute(update(m.Complaint).where(m.Complaint.id == case_id).values(reasons_text="援助律师私下索要茶水费"))
+    assert _found(services, "索要茶水费") == {case_id}
+    assert case_id in _found(services, "茶水")
 
 
 def test_search_combines_with_filters(services: Services, demo: DemoResult, plan: str) -> None:
