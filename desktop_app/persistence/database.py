@@ -94,7 +94,10 @@ def open_database(url: str, *, echo: bool = False) -> Database:
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
     else:
-        engine = create_engine(url, echo=echo, pool_pre_ping=True, pool_size=5, max_overflow=5)
+        # jit=off: compiling a plan to machine code costs 100–300 ms per query at the window and only
+        # pays off for long analytic queries; none of ours is one (measured: a 250 ms search).
+        engine = create_engine(url, echo=echo, pool_pre_ping=True, pool_size=5, max_overflow=5,
+                               connect_args={"options": "-c jit=off"})
     factory = sessionmaker(engine, expire_on_commit=False, autoflush=True)
     write_engine = engine.execution_options(sqlite_begin="IMMEDIATE")
     write_factory = sessionmaker(write_engine, expire_on_commit=False, autoflush=True)
