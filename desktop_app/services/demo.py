@@ -38,7 +38,7 @@ BATCH_SIZE = 10_000
 # Bump when the generated data changes (benchmarks cache generated databases by it).
 # From this many new cases into a database with fewer, indexes are built after the load (SQLite).
 BULK_LOAD_MIN_CASES = 20_000
-DEMO_DATA_VERSION = 3  # 2: statistics columns; 3: archive number in party_text
+DEMO_DATA_VERSION = 4  # 2: statistics columns; 3: archive number in party_text; 4: group complaints
 FIRST_YEAR = 2019
 
 # ----------------------------------------------------------------------------- vocabulary
@@ -501,7 +501,9 @@ class DemoGenerator:
         anonymous = r.random() < 0.01
 
         # Parties -------------------------------------------------------------------------------
-        n_complainants = 0 if anonymous else (2 if r.random() < 0.08 else 1)
+        # Mostly one complainant, some couples, now and then a group (集体投诉, ≥ 3: statistic S4).
+        share = r.random()
+        n_complainants = 0 if anonymous else (r.randint(3, 6) if share < 0.01 else 2 if share < 0.09 else 1)
         parts = [case_no]
         first_name, first_id = ("（匿名）" if anonymous else ""), ""
         for pos in range(n_complainants):

@@ -171,3 +171,11 @@ def test_bulk_load_rebuilds_every_index_and_the_search_index(tmp_path: Any, monk
         name = s.scalars(select(m.Complainant.name).order_by(m.Complainant.id.desc())).first()
     assert name and any(r.complainant == name for r in hub.registration.list_cases(CaseFilter(text=name), limit=500))
     hub.ctx.db.dispose()
+
+
+def test_some_complaints_are_collective(services: Services, demo: DemoResult) -> None:
+    """Group complaints (集体投诉, ≥ 3 complainants: statistic S4) occur, rarely."""
+    with services.ctx.db.session() as s:
+        sizes = list(s.scalars(select(func.count()).select_from(m.Complainant).group_by(m.Complainant.complaint_id)))
+    groups = sum(n >= 3 for n in sizes)
+    assert 0 < groups < SMALL_CASES * 0.05
