@@ -161,6 +161,12 @@ def _escape_like(value: str) -> str:
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+def contains(column: Any, value: str) -> Any:
+    """``column LIKE '%value%'`` with the value's own % and _ taken literally (no index: for rows
+    already found some other way)."""
+    return column.like(f"%{_escape_like(value.strip())}%", escape="\\")
+
+
 def normalise_query(raw: str) -> str:
     """What is searched: the text without surrounding blanks and without the separator char."""
     return raw.replace("\x1f", "").strip()

@@ -80,14 +80,6 @@ class LendingRow:
     overdue: bool
 
 
-def _escape_like(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _contains(column: object, value: str) -> object:
-    return column.like(f"%{_escape_like(value.strip())}%", escape="\\")  # type: ignore[attr-defined]
-
-
 def _party_value(value: str) -> str:
     party = value.strip()
     return party.upper() if party[:-1].isdigit() else party  # an ID number typed with a lower-case x
@@ -100,16 +92,16 @@ def _field_checks(q: "ArchiveQuery") -> list[tuple[str, object | None]]:
     if q.text.strip():
         out.append((q.text, None))  # anywhere: numbers, parties, complaint text
     if q.number.strip():
-        out.append((q.number, _contains(c.party_text, q.number)))
+        out.append((q.number, search.contains(c.party_text, q.number)))
     if q.party.strip():
-        out.append((_party_value(q.party), _contains(c.party_text, _party_value(q.party))))
+        out.append((_party_value(q.party), search.contains(c.party_text, _party_value(q.party))))
     if q.respondent.strip():
-        out.append((q.respondent, or_(_contains(c.first_respondent, q.respondent), exists().where(
+        out.append((q.respondent, or_(search.contains(c.first_respondent, q.respondent), exists().where(
             m.Respondent.complaint_id == c.id, m.Respondent.retired_at.is_(None),
-            or_(_contains(m.Respondent.name, q.respondent), _contains(m.Respondent.unit_name, q.respondent))))))
+            or_(search.contains(m.Respondent.name, q.respondent), search.contains(m.Respondent.unit_name, q.respondent))))))
     if q.full_text.strip():
-        out.append((q.full_text, or_(_contains(c.request_text, q.full_text), _contains(c.facts_text, q.full_text),
-                                     _contains(c.reasons_text, q.full_text))))
+        out.append((q.full_text, or_(search.contains(c.request_text, q.full_text), search.contains(c.facts_text, q.full_text),
+                                     search.contains(c.reasons_text, q.full_text))))
     return out
 
 
@@ -153,7 +145,7 @@ class ArchiveSearchService(ServiceBase):
         elif q.outcome:
             cond.append(exists().where(m.HandlingDecision.complaint_id == c.id,
                                        m.HandlingDecision.retired_at.is_(None),
-                                       _contains(cast(m.HandlingDecision.outcome_codes, Text), f'"{q.outcome}"')))
+                                       search.contains(cast(m.HandlingDecision.outcome_codes, Text), f'"{q.outcome}"')))
         return cond
 
     def count(self, q: ArchiveQuery, *, cap: int | None = None) -> int:

@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from desktop_app.domain import models as m
@@ -418,10 +418,6 @@ class RegistrationService(ServiceBase):
 def capped_total(counted: int, cap: int = COUNT_CAP) -> tuple[int, bool]:
     """``(n, is_lower_bound)`` of a ``count_cases(…, cap=cap)`` result: ``(cap, True)`` means "cap+"."""
     return (cap, True) if counted > cap else (counted, False)
-
-
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _badge(due: dt.date | None, unconfirmed: bool, today: dt.date, soon: dt.date) -> str:

@@ -343,6 +343,7 @@ class _Queries:
         self._months: dict[Any, str] = {}
         self._handled: _HandledFold | None = None
         self._repeat: Breakdown | None = None
+        self._scan_table: dict[str, Callable[[], Any]] | None = None
 
     # -- helpers -----------------------------------------------------------------
 
@@ -550,6 +551,11 @@ class _Queries:
 
     def _scans(self) -> dict[str, Callable[[], Any]]:
         """Every query of the report, by key (each runs once, see :meth:`start`)."""
+        if self._scan_table is None:
+            self._scan_table = self._build_scans()
+        return self._scan_table
+
+    def _build_scans(self) -> dict[str, Callable[[], Any]]:
         c, day = self._c, self.snapshot_day
         scans: dict[str, Callable[[], Any]] = {
             # the slowest first: the pool starts them first
